@@ -1,0 +1,1 @@
+return ParServerless.Cli.Commands.Run(args);
