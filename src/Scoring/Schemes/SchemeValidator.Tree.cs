@@ -133,7 +133,7 @@ public static partial class SchemeValidator
             var sum = built[code].SelfAndDescendants().Where(n => n.IsLeaf).Sum(n => n.Leaf!.Maximum);
             if (sum != stated)
                 bag.Error(ParentMaximumMismatch, d.Where with { Criterion = code.Value },
-                    $"Điểm tối đa của '{code}' là {Invariant(stated)} nhưng tổng các tiêu chí con là {Invariant(sum)}.",
+                    $"Điểm tối đa của '{code}' là {Vi(stated)} nhưng tổng các tiêu chí con là {Vi(sum)}.",
                     $"'{code}' states a maximum of {Invariant(stated)} but its children add up to {Invariant(sum)}.");
         }
         return areas;
@@ -177,14 +177,14 @@ public static partial class SchemeValidator
             var total = applicable.Sum(l => l.Leaf!.MaximumFor(group.Code)!.Value);
             if (total != maximumTotal)
                 bag.Error(GroupTotalMismatch, where,
-                    $"Tổng điểm tối đa các tiêu chí của khối '{group.Code}' là {Invariant(total)}, khác tổng điểm khai báo {Invariant(maximumTotal)}.",
+                    $"Tổng điểm tối đa các tiêu chí của khối '{group.Code}' là {Vi(total)}, khác tổng điểm khai báo {Vi(maximumTotal)}.",
                     $"The leaf maxima of group '{group.Code}' add up to {Invariant(total)}, not the declared {Invariant(maximumTotal)}.");
             var declaredSurvey = settings.SurveyPointsFor(group.Code);
             if (declaredSurvey < 0) continue;
             var survey = applicable.Where(l => l.Leaf!.Method == ScoringMethod.Survey).Sum(l => l.Leaf!.MaximumFor(group.Code)!.Value);
             if (survey != declaredSurvey)
                 bag.Error(SurveyTotalMismatch, where,
-                    $"Điểm các tiêu chí điều tra của khối '{group.Code}' cộng lại là {Invariant(survey)}, khác điểm điều tra khai báo {Invariant(declaredSurvey)}.",
+                    $"Điểm các tiêu chí điều tra của khối '{group.Code}' cộng lại là {Vi(survey)}, khác điểm điều tra khai báo {Vi(declaredSurvey)}.",
                     $"The survey leaves of group '{group.Code}' add up to {Invariant(survey)}, not the declared survey points {Invariant(declaredSurvey)}.");
         }
     }

@@ -81,8 +81,8 @@ public static partial class SchemeValidator
             var code = g.Code?.Trim();
             if (string.IsNullOrEmpty(code) || !GroupPattern().IsMatch(code) || string.IsNullOrWhiteSpace(g.Name))
                 bag.Error(BadGroup, g.Where,
-                    $"Khối '{g.Code}' cần mã 2–16 ký tự (chữ không dấu, số, '-', '_') và tên.",
-                    $"Group '{g.Code}' needs a code of 2–16 ASCII letters, digits, '-' or '_', and a name.");
+                    $"Khối '{g.Code}' cần mã 1–16 ký tự (chữ không dấu, số, '-', '_') và tên.",
+                    $"Group '{g.Code}' needs a code of 1–16 ASCII letters, digits, '-' or '_', and a name.");
             else if (groups.Exists(x => x.Code == code))
                 bag.Error(BadGroup, g.Where,
                     $"Mã khối '{code}' bị trùng.", $"Group code '{code}' is declared twice.");
@@ -169,6 +169,7 @@ public static partial class SchemeValidator
             return null;
         }
         var bands = new List<Band>();
+        var kept = new List<BandDraft>();
         var ok = true;
         foreach (var d in drafts)
         {
@@ -182,14 +183,15 @@ public static partial class SchemeValidator
                 continue;
             }
             bands.Add(new Band(Text.Nfc(d.Name.Trim()), d.LowerBound.Value, color.ToUpperInvariant()));
+            kept.Add(d);
         }
         for (var i = 1; i < bands.Count; i++)
         {
             if (bands[i].LowerBound >= bands[i - 1].LowerBound)
             {
                 ok = false;
-                bag.Error(BandsOutOfOrder, drafts[i].Where,
-                    $"Các loại phải xếp từ cao xuống thấp với ngưỡng giảm dần: '{bands[i].Name}' ({Invariant(bands[i].LowerBound)}) không thấp hơn '{bands[i - 1].Name}' ({Invariant(bands[i - 1].LowerBound)}).",
+                bag.Error(BandsOutOfOrder, kept[i].Where,
+                    $"Các loại phải xếp từ cao xuống thấp với ngưỡng giảm dần: '{bands[i].Name}' ({Vi(bands[i].LowerBound)}) không thấp hơn '{bands[i - 1].Name}' ({Vi(bands[i - 1].LowerBound)}).",
                     $"Bands must go from best to worst with falling bounds: '{bands[i].Name}' ({Invariant(bands[i].LowerBound)}) is not below '{bands[i - 1].Name}' ({Invariant(bands[i - 1].LowerBound)}).");
             }
         }
@@ -210,10 +212,13 @@ public static partial class SchemeValidator
 
     internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A number inside a Vietnamese message: decimal comma (100,5).</summary>
+    internal static string Vi(decimal value) => value.ToString(CultureInfo.GetCultureInfo("vi-VN"));
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{1,15}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")]
     private static partial Regex GroupPattern();
 
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
