@@ -1,0 +1,116 @@
+using System.Globalization;
+using ParServerless.DevHost.Payload;
+
+namespace ParServerless.DevHost;
+
+/// <summary>Turns command-line arguments into <see cref="DevHostOptions"/>.</summary>
+internal static class DevHostCommandLine
+{
+    public const string Usage = """
+        ParServerless.DevHost: local stand-in for the Azure Functions host (dev and tests only).
+
+          --script-root <dir>         folder with host.json (default: current directory)
+          --functions-root <dir>      folder with <Function>/function.json (default: script root; in this repo src/Functions)
+          --handler <path>            handler executable or .dll (default: host.json defaultExecutablePath)
+          --handler-arg <arg>         an argument for the handler (repeatable; default: host.json arguments)
+          --handler-workdir <dir>     handler working directory (default: host.json workingDirectory)
+          --handler-url <url>         use a handler already running at <url> instead of starting one
+          --settings <file>           local.settings.json-like file; its "Values" become app settings
+          --setting NAME=VALUE        one app setting (repeatable; wins over --settings)
+          --no-inherit-env            do not treat this process's environment as app settings
+          --port <n>                  HTTP port for forwarding and the admin API (default 7071; 0 = free port)
+          --host-id <id>              host id for receipts, queues and timer status (default parserverless-devhost)
+          --master-key <key>          require this key on the admin API (default: no key)
+          --poll-interval <seconds>   blob container scan interval (default 2)
+          --visibility-timeout <s>    blob message visibility after a crash (default 60)
+          --properties-as-string      send blob Properties as a JSON string, as older hosts did
+          --no-triggers               no timers, no blob polling: functions run only through the admin API
+          --help                      this text
+        """;
+
+    /// <summary>Parses the arguments; returns null and the problems when they are wrong, null and no problem for --help.</summary>
+    public static (DevHostOptions? Options, IReadOnlyList<string> Problems) Parse(IReadOnlyList<string> args)
+    {
+        var options = new DevHostOptions();
+        var problems = new List<string>();
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var handlerArgs = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value()
+            {
+                if (i + 1 < args.Count)
+                {
+                    return args[++i];
+                }
+
+                problems.Add($"{name} needs a value");
+                return "";
+            }
+
+            switch (name)
+            {
+                case "--help" or "-h": return (null, []);
+                case "--script-root": options = options with { ScriptRoot = Value() }; break;
+                case "--functions-root": options = options with { FunctionsRoot = Value() }; break;
+                case "--handler": options = options with { HandlerPath = Value() }; break;
+                case "--handler-arg": handlerArgs.Add(Value()); break;
+                case "--handler-workdir": options = options with { HandlerWorkingDirectory = Value() }; break;
+                case "--handler-url":
+                    var url = Value();
+                    if (Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var uri))
+                    {
+                        options = options with { HandlerUrl = uri };
+                    }
+                    else
+                    {
+                        problems.Add($"--handler-url '{url}' is not an absolute URL");
+                    }
+
+                    break;
+                case "--settings": options = options with { SettingsFile = Value() }; break;
+                case "--setting":
+                    var pair = Value();
+                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0)
+                    {
+                        problems.Add($"--setting '{pair}' is not NAME=VALUE");
+                    }
+                    else
+                    {
+                        settings[pair[..equals]] = pair[(equals + 1)..];
+                    }
+
+                    break;
+                case "--no-inherit-env": options = options with { InheritEnvironment = false }; break;
+                case "--port": options = options with { Port = Integer(Value(), 0, 65535) }; break;
+                case "--host-id": options = options with { HostId = Value() }; break;
+                case "--master-key": options = options with { MasterKey = Value() }; break;
+                case "--poll-interval": options = options with { BlobPollingInterval = TimeSpan.FromSeconds(Integer(Value(), 1, 3600)) }; break;
+                case "--visibility-timeout": options = options with { BlobMessageVisibilityTimeout = TimeSpan.FromSeconds(Integer(Value(), 2, 7 * 24 * 3600)) }; break;
+                case "--properties-as-string": options = options with { BlobPropertiesFormat = BlobPropertiesFormat.JsonString }; break;
+                case "--no-triggers": options = options with { EnableTriggers = false }; break;
+                default: problems.Add($"unknown option '{name}'"); break;
+            }
+
+            int Integer(string text, int min, int max)
+            {
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+                {
+                    return value;
+                }
+
+                problems.Add($"{name} '{text}' must be an integer from {min} to {max}");
+                return min;
+            }
+        }
+
+        options = options with
+        {
+            Settings = settings,
+            HandlerArguments = handlerArgs.Count > 0 ? handlerArgs : null,
+        };
+        return problems.Count > 0 ? (null, problems) : (options, []);
+    }
+}
