@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using ParServerless.Files.Tables;
+using ParServerless.Scoring.Problems;
+using static ParServerless.Files.FileProblemCodes;
+
+namespace ParServerless.Files.Json;
+
+/// <summary>
+/// Reads the JSON form of a score file (docs/FILES.md): top-level metadata (schemeId, schemeVersion, year, group, unit, kind, round)
+/// and a "rows" array whose objects use the CSV header keys (unit, code, points, percent, note, evidence, reason, unitName, group, total, rank, band).
+/// </summary>
+internal static class JsonTableReader
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = 16,
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly string[] MetaKeys = ["schemeId", "schemeVersion", "year", "group", "unit", "kind", "round"];
+
+    public static RawTable? Read(ReadOnlyMemory<byte> bytes, FileLimits limits, ProblemBag bag)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, Options);
+        }
+        catch (JsonException e)
+        {
+            bag.Error(Unreadable, new Location(Row: e.LineNumber is { } l ? (int)l + 1 : null),
+                "Tệp không phải JSON hợp lệ (lỗi cú pháp ở dòng này).",
+                "The file is not valid JSON (syntax error on this line).");
+            return null;
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                bag.Error(Unreadable, new Location(Field: "$"),
+                    "Tệp JSON phải là một đối tượng {…} có mảng \"rows\".",
+                    "The JSON file must be an object {…} with a \"rows\" array.");
+                return null;
+            }
+            var table = new RawTable();
+            foreach (var c in Enum.GetValues<Column>())
+                if (c != Column.None) table.Columns.Add(c);
+            foreach (var key in MetaKeys)
+            {
+                if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) continue;
+                table.HasMeta = true;
+                var text = value.ValueKind switch
+                {
+                    JsonValueKind.String => value.GetString() ?? "",
+                    JsonValueKind.Number => value.GetRawText(),
+                    _ => "\u0000" + value.GetRawText(),
+                };
+                table.Meta[key] = (text, new Location(Field: key));
+            }
+            if (!root.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array)
+            {
+                bag.Error(MissingColumn, new Location(Field: "rows"),
+                    "Tệp JSON thiếu mảng \"rows\".", "The JSON file has no \"rows\" array.");
+                return null;
+            }
+            var index = 0;
+            foreach (var item in rows.EnumerateArray())
+            {
+                var path = string.Create(CultureInfo.InvariantCulture, $"rows[{index}]");
+                index++;
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    bag.Error(Unreadable, new Location(Field: path),
+                        "Mỗi phần tử của \"rows\" phải là một đối tượng {…}.", "Each item of \"rows\" must be an object {…}.");
+                    continue;
+                }
+                if (table.Rows.Count >= limits.MaxRows)
+                {
+                    bag.Error(TooManyRows, new Location(Field: path),
+                        $"Tệp có quá {limits.MaxRows} dòng dữ liệu; hệ thống dừng đọc tại đây.",
+                        $"The file has more than {limits.MaxRows} data rows; reading stopped here.");
+                    break;
+                }
+                var row = new RawRow(new Location(Field: path));
+                foreach (var property in item.EnumerateObject())
+                {
+                    var column = Headers.Recognise(property.Name);
+                    if (column == Column.None || !row[column].IsEmpty) continue;
+                    var where = new Location(Field: path + "." + property.Name);
+                    row[column] = Cell(property.Value, where, table, bag, limits);
+                }
+                if (!row.IsBlank) table.Rows.Add(row);
+            }
+            return table;
+        }
+    }
+
+    private static RawCell Cell(JsonElement value, Location where, RawTable table, ProblemBag bag, FileLimits limits)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return value.TryGetDecimal(out var d)
+                    ? new RawCell(CellKind.Number, d, null, where)
+                    : new RawCell(CellKind.Other, 0, value.GetRawText(), where);
+            case JsonValueKind.String:
+                return new RawCell(CellKind.Text, 0, TableBuilder.Clean(value.GetString() ?? "", where, table, bag, limits), where);
+            case JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+                var joined = string.Join('\n', value.EnumerateArray().Select(e => e.GetString()));
+                return new RawCell(CellKind.Text, 0, TableBuilder.Clean(joined, where, table, bag, limits), where);
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return new RawCell(CellKind.Empty, 0, null, where);
+            default:
+                return new RawCell(CellKind.Other, 0, value.GetRawText(), where);
+        }
+    }
+}
