@@ -50,6 +50,9 @@ internal sealed partial class DevHostApp : IAsyncDisposable
     /// <summary>The blob queue listener, or null when no blob function is enabled.</summary>
     internal BlobQueueProcessor? BlobProcessor { get; private set; }
 
+    /// <summary>The container scanner, or null when no blob function is enabled or triggers are off.</summary>
+    internal BlobTriggerPoller? BlobPoller { get; private set; }
+
     internal IReadOnlyDictionary<string, TimerScheduler> Timers { get; private set; } = new Dictionary<string, TimerScheduler>();
 
     public static async Task<DevHostApp> StartAsync(DevHostOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
@@ -126,7 +129,7 @@ internal sealed partial class DevHostApp : IAsyncDisposable
                 wake, options.Time, blobLogger);
             if (options.EnableTriggers && blobFunctions.Count > 0)
             {
-                var poller = new BlobTriggerPoller(blobFunctions, new ReceiptStore(hostStorage.Blobs), queue, HostId, options.BlobPollingInterval, wake, options.Time, blobLogger);
+                var poller = BlobPoller = new BlobTriggerPoller(blobFunctions, new ReceiptStore(hostStorage.Blobs), queue, HostId, options.BlobPollingInterval, wake, options.Time, blobLogger);
                 _loops.Add(Task.Run(() => poller.RunAsync(_stopping.Token), CancellationToken.None));
                 _loops.Add(Task.Run(() => BlobProcessor.RunAsync(_stopping.Token, _invocations.Token), CancellationToken.None));
             }

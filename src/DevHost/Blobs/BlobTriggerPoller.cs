@@ -26,6 +26,7 @@ internal sealed partial class BlobTriggerPoller
     // Versions known to hold a completed receipt: skips one receipt read per blob per poll.
     private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
     private bool _failing;
+    private long _completedPolls;
 
     public BlobTriggerPoller(IReadOnlyList<BlobFunction> functions, ReceiptStore receipts, SelfCreatingQueue queue, string hostId,
         TimeSpan interval, WakeSignal queued, TimeProvider time, ILogger logger)
@@ -40,6 +41,9 @@ internal sealed partial class BlobTriggerPoller
         _logger = logger;
     }
 
+    /// <summary>Scans completed without error so far; lets tests wait for "a few more polls" instead of for a duration.</summary>
+    public long CompletedPolls => Interlocked.Read(ref _completedPolls);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         foreach (var function in _functions)
@@ -53,6 +57,7 @@ internal sealed partial class BlobTriggerPoller
             try
             {
                 await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _completedPolls);
                 if (_failing)
                 {
                     _failing = false;

@@ -107,6 +107,8 @@ internal static class InvocationPayload
         DateTime date => JsonValue.Create(NewtonsoftText.Date(date)),
         DateTimeOffset date => JsonValue.Create(NewtonsoftText.Date(date)),
         JsonObject json => json.DeepClone(),
+        // Already converted by the caller (an object the host could not turn into a JSON object, sent as its serialised text).
+        JsonValue json => json.DeepClone(),
         IReadOnlyDictionary<string, string> map => MetadataObject(map),
         string text => JsonValue.Create(NewtonsoftText.Quote(text)),
         Guid guid => JsonValue.Create(NewtonsoftText.Quote(guid.ToString())),
@@ -145,7 +147,8 @@ internal static class InvocationPayload
         ["CacheControl"] = p.CacheControl,
     };
 
-    private static string PropertiesLegacyString(BlobPropertiesSnapshot p) => new JsonObject
+    /// <summary>What an object the host cannot convert to a JSON object becomes: its serialisation, as one JSON string (not encoded again).</summary>
+    private static JsonValue PropertiesLegacyString(BlobPropertiesSnapshot p) => JsonValue.Create(new JsonObject
     {
         ["CacheControl"] = p.CacheControl,
         ["ContentDisposition"] = p.ContentDisposition,
@@ -158,7 +161,7 @@ internal static class InvocationPayload
         ["Created"] = NewtonsoftText.Date(p.CreatedOn),
         ["LastModified"] = NewtonsoftText.Date(p.LastModified),
         ["BlobType"] = 2, // Microsoft.WindowsAzure.Storage.Blob.BlobType.BlockBlob
-    }.ToJsonString(WriteOptions);
+    }.ToJsonString(WriteOptions));
 
     private static string UriContainerAndName(Uri uri)
     {

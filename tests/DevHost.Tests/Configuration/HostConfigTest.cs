@@ -1,0 +1,64 @@
+using System.Text.Json;
+using ParServerless.DevHost.Configuration;
+using ParServerless.DevHost.Tests.Support;
+
+namespace ParServerless.DevHost.Tests.Configuration;
+
+public class HostConfigTest
+{
+    private static HostConfig Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json, JsonConfig.DocumentOptions);
+        return HostConfig.Parse(document.RootElement, "host.json");
+    }
+
+    [Fact]
+    public void Parse_HostingLayout_ReadsEverySetting()
+    {
+        var config = Parse(FunctionAppFolder.DefaultHostJson);
+
+        Assert.Equal(new CustomHandlerDescription("handler/ParServerless.Functions", "handler", []), config.Handler with { Arguments = [] });
+        Assert.Empty(config.Handler.Arguments);
+        Assert.True(config.EnableForwardingHttpRequest);
+        Assert.Equal("api", config.HttpRoutePrefix);
+        Assert.Equal(5, config.PoisonBlobThreshold);
+        Assert.Equal(4, config.BlobMaxDegreeOfParallelism);
+        Assert.Equal(TimeSpan.FromMinutes(10), config.FunctionTimeout);
+    }
+
+    [Fact]
+    public void Parse_MinimalHostJson_UsesHostDefaults()
+    {
+        var config = Parse("""{ "version": "2.0" }""");
+
+        Assert.False(config.EnableForwardingHttpRequest);
+        Assert.Equal("api", config.HttpRoutePrefix);
+        Assert.Equal(5, config.PoisonBlobThreshold);
+        Assert.Equal(8, config.BlobMaxDegreeOfParallelism);
+        Assert.Equal(TimeSpan.FromMinutes(30), config.FunctionTimeout);
+    }
+
+    [Fact]
+    public void Parse_CommentsAnyCaseAndEmptyPrefix_AreAccepted()
+    {
+        var config = Parse("""
+            // host.json may carry comments
+            { "Version": "2.0", "Extensions": { "HTTP": { "RoutePrefix": "" }, "blobs": { "PoisonBlobThreshold": "2" } }, }
+            """);
+
+        Assert.Equal("", config.HttpRoutePrefix);
+        Assert.Equal(2, config.PoisonBlobThreshold);
+    }
+
+    [Theory]
+    // Version 1 hosts are not what Azure runs today.
+    [InlineData("""{ "version": "1.0" }""", "\"version\" must be \"2.0\"")]
+    [InlineData("""{ "version": "2.0", "extensions": { "blobs": { "poisonBlobThreshold": 0 } } }""", "poisonBlobThreshold must be a positive integer")]
+    [InlineData("""{ "version": "2.0", "functionTimeout": "ten minutes" }""", "functionTimeout \"ten minutes\"")]
+    public void Parse_InvalidHostJson_SaysWhatIsWrong(string json, string message)
+    {
+        var exception = Assert.Throws<InvalidDataException>(() => Parse(json));
+
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+}
