@@ -1,0 +1,83 @@
+using ParServerless.Documents.Tests.Support;
+using ParServerless.Samples;
+using ParServerless.Scoring.Decisions;
+
+namespace ParServerless.Documents.Tests.Decision;
+
+/// <summary>The pure decision model (ParServerless.Scoring.Decisions): texts, defaults and appendices.</summary>
+public class DecisionBuilderTest
+{
+    [Theory]
+    [InlineData(2022, 1, 6, "Huế, ngày 06 tháng 01 năm 2022")]   // day below 10 and January: leading zeros
+    [InlineData(2024, 2, 29, "Huế, ngày 29 tháng 02 năm 2024")]  // February keeps its zero
+    [InlineData(2023, 3, 9, "Huế, ngày 09 tháng 3 năm 2023")]    // March onwards: no zero on the month
+    [InlineData(2023, 12, 15, "Huế, ngày 15 tháng 12 năm 2023")]
+    public void PlaceAndDate_FollowsDecree30(int year, int month, int day, string expected) =>
+        Assert.Equal(expected, VietnameseDate.PlaceAndDate("Huế", new DateOnly(year, month, day)));
+
+    [Fact]
+    public void Build_NoNumber_LeavesBlankForTheClerk()
+    {
+        var model = DecisionBuilder.Build(HueDecision.Scheme, 2021, HueSample.PublishedOn, HueDecision.Standings,
+            HueDecision.Settings with { Number = null });
+        Assert.Equal("Số:         /QĐ-UBND", model.NumberLine);
+        Assert.StartsWith("Quyết định số …/QĐ-UBND ngày 06/01/2022", model.Citation);
+    }
+
+    [Fact]
+    public void Build_Defaults_NameProvinceGroupsAndYear()
+    {
+        var m = HueDecision.Model;
+        Assert.Equal(["ỦY BAN NHÂN DÂN", "TỈNH THỪA THIÊN HUẾ"], m.IssuingBody);
+        Assert.Equal("Về việc công bố Chỉ số cải cách hành chính năm 2021 của các sở, ban, ngành và UBND các huyện, thị xã, thành phố", m.Subject);
+        Assert.Equal("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", m.Authority);
+        Assert.Equal(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], m.Signature.Lines);
+        Assert.All(m.LegalBases.SkipLast(1), l => Assert.EndsWith(";", l));
+        Assert.EndsWith(".", m.LegalBases[^1]);
+        Assert.EndsWith("./.", m.Articles[2].Paragraphs[^1]);
+        Assert.Equal([1, 2, 3], m.Articles.Select(a => a.Number));
+    }
+
+    [Fact]
+    public void Build_After2025Reform_CitesTheNewLocalGovernmentLawAndCity()
+    {
+        var settings = new DecisionSettings { Province = "Hải Phòng", Place = "Hải Phòng", ProvinceKind = "thành phố" };
+        var m = DecisionBuilder.Build(HueDecision.Scheme, 2025, new DateOnly(2026, 1, 20), HueDecision.Standings, settings);
+        Assert.Equal("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", m.LegalBases[0]);
+        Assert.StartsWith("Căn cứ Quyết định số 1187/QĐ-BNV", m.LegalBases[2]);
+        Assert.Equal(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"], m.IssuingBody);
+        Assert.Contains("- TT Thành ủy, TT HĐND thành phố (để báo cáo);", m.Recipients.Select(r => "- " + r));
+    }
+
+    [Fact]
+    public void Build_ConfiguredTexts_ReplaceDefaults()
+    {
+        var settings = HueDecision.Settings with
+        {
+            LegalBases = ["Căn cứ A", "Căn cứ B;"],
+            Proposal = "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 5/TTr-SNV ngày 04/01/2022",
+            Signature = new SignatureBlock("TM. ỦY BAN NHÂN DÂN", null, "CHỦ TỊCH", "Nguyễn Văn A"),
+            Recipients = ["Như Điều 3;", "Lưu: VT."],
+        };
+        var m = DecisionBuilder.Build(HueDecision.Scheme, 2021, HueSample.PublishedOn, HueDecision.Standings, settings);
+        Assert.Equal(["Căn cứ A;", "Căn cứ B;", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 5/TTr-SNV ngày 04/01/2022."], m.LegalBases);
+        Assert.Equal(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], m.Signature.Lines);
+        Assert.Equal("Nguyễn Văn A", m.Signature.SignerName);
+        Assert.Equal(["Như Điều 3;", "Lưu: VT."], m.Recipients);
+    }
+
+    [Fact]
+    public void Build_Appendices_OnePerGroupWithRowsBandsAndCharts()
+    {
+        var m = HueDecision.ModelWithChanges;
+        Assert.Equal(["I", "II"], m.Appendices.Select(a => a.Numeral));
+        Assert.Equal([21, 9], m.Appendices.Select(a => a.Rows.Count));
+        Assert.Equal([1, 2], m.Appendices.Select(a => a.ChartNumber));
+        var so = m.Appendices[0];
+        Assert.Equal(2020, so.PreviousYear);
+        Assert.Equal([("Xuất sắc", 1), ("Tốt", 14), ("Khá", 6), ("Trung bình", 0), ("Yếu", 0)], so.BandCounts.Select(c => (c.Band, c.Count)));
+        Assert.Equal(8, so.Areas.Count);
+        Assert.All(so.Rows, r => Assert.Equal(8, r.AreaIndices.Count));
+        Assert.Null(HueDecision.Model.Appendices[0].PreviousYear);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using ParServerless.Documents.Layout;
+using ParServerless.Documents.Tests.Support;
+
+namespace ParServerless.Documents.Tests.Layout;
+
+/// <summary>The general layout layer: page flow, tables, headers and footers.</summary>
+public class PdfLayoutTest
+{
+    private static readonly PdfInfo Info = new("Thử", "ParServerless", "Thử bố cục", new DateOnly(2024, 1, 1));
+
+    [Fact]
+    public void Table_TallRows_AreNeverSplitAndHeaderRepeats()
+    {
+        var style = new TextStyle(11);
+        var rows = Enumerable.Range(1, 90).Select(i => new TableRow([
+            new TableCell(Int(i)),
+            // Every seventh row wraps onto three lines.
+            new TableCell(i % 7 == 0 ? $"Dòng {Int(i)} đầu tiên rất dài cần xuống dòng; dòng {Int(i)} thứ hai; dòng {Int(i)} thứ ba kết thúc" : $"Đơn vị {Int(i)}"),
+        ])).ToArray();
+        using var layout = new PdfLayout(PageSetup.A4Portrait with { Footer = p => $"Trang {Int(p.Absolute)}/{Int(p.Total)}" });
+        layout.Add(new Table([new TableColumn("STT", 1), new TableColumn("Nội dung", 4, TextAlign.Left)], rows, style, style.AsBold()));
+        var pdf = PdfText.Read(layout.ToPdf(Info));
+
+        Assert.True(pdf.Pages.Count >= 3);
+        for (var p = 0; p < pdf.Pages.Count; p++)
+        {
+            Assert.Equal("STT | Nội dung", pdf.Pages[p][0]);
+            Assert.Equal($"Trang {Int(p + 1)}/{Int(pdf.Pages.Count)}", pdf.Pages[p][^1]);
+        }
+        foreach (var i in Enumerable.Range(1, 90).Where(i => i % 7 == 0))
+        {
+            var page = pdf.Pages.Single(p => p.Any(l => l.Contains($"dòng {Int(i)} thứ hai", StringComparison.Ordinal)));
+            Assert.Contains(page, l => l.Contains($"Dòng {Int(i)} đầu tiên", StringComparison.Ordinal));
+            Assert.Contains(page, l => l.Contains($"dòng {Int(i)} thứ ba kết thúc", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Paragraph_Justified_KeepsWordsAndSpacesInExtractedText()
+    {
+        var text = string.Join(" ", Enumerable.Repeat("Chỉ số cải cách hành chính của các sở, ban, ngành;", 12));
+        using var layout = new PdfLayout(PageSetup.A4Portrait);
+        layout.Add(new Paragraph([new Run("Điều 1. ", new TextStyle(14, Bold: true)), new Run(text, new TextStyle(14))], TextAlign.Justify, FirstLineIndent: 36));
+        var lines = PdfText.Read(layout.ToPdf(Info)).Pages[0];
+        Assert.StartsWith("Điều 1. Chỉ số cải cách hành chính", lines[0]);
+        Assert.Equal("Điều 1. " + text, string.Join(" ", lines));
+    }
+
+    [Fact]
+    public void PageBreak_NewSection_RestartsSectionNumbering()
+    {
+        var setup = PageSetup.A4Portrait with { Header = p => $"{Int(p.InSection)}/{Int(p.SectionPages)}" };
+        using var layout = new PdfLayout(setup);
+        layout.Add(Paragraph.Of("Một", new TextStyle(14)));
+        layout.Add(new PageBreak());
+        layout.Add(Paragraph.Of("Hai", new TextStyle(14)));
+        layout.Add(new PageBreak(PageSetup.A4Landscape with { Header = setup.Header }, NewSection: true));
+        layout.Add(Paragraph.Of("Ba", new TextStyle(14)));
+        var pdf = PdfText.Read(layout.ToPdf(Info));
+        Assert.Equal(["1/2", "2/2", "1/1"], pdf.Pages.Select(p => p[0]));
+        Assert.True(pdf.Sizes[2].W > pdf.Sizes[2].H);
+    }
+
+    [Fact]
+    public void Measure_ShapedWidth_ScalesWithSize()
+    {
+        using var layout = new PdfLayout(PageSetup.A4Portrait);
+        var small = layout.Measure("Thừa Thiên Huế", new TextStyle(10));
+        var large = layout.Measure("Thừa Thiên Huế", new TextStyle(20));
+        Assert.InRange(small, 50, 90);
+        Assert.Equal(2 * small, large, 3);
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
