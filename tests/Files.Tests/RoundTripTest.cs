@@ -108,6 +108,9 @@ public class RoundTripTest
             FileKind.SelfAssessment when !survey => new Dictionary<Column, object?>
             { [Column.Points] = Points(), [Column.Note] = Note(), [Column.Evidence] = Evidence() },
             FileKind.Appraisal when !survey => new Dictionary<Column, object?> { [Column.Points] = Points(), [Column.Note] = Note() },
+            // 1.1.1 is always explained: a file explaining nothing is rejected as empty (PAR-E002).
+            FileKind.Explanation when line.Code == "1.1.1" => new Dictionary<Column, object?>
+            { [Column.Note] = Text(random), [Column.Evidence] = Evidence() },
             FileKind.Explanation when !survey && random.Next(3) > 0 => new Dictionary<Column, object?>
             { [Column.Note] = Note(), [Column.Evidence] = Evidence() },
             FileKind.Survey when survey => random.Next(2) == 0

@@ -46,8 +46,7 @@ internal static class JsonTableReader
                 return null;
             }
             var table = new RawTable();
-            foreach (var c in Enum.GetValues<Column>())
-                if (c != Column.None) table.Columns.Add(c);
+            // A column is present when some row has the property, even as null: the same rule as a CSV header.
             foreach (var key in MetaKeys)
             {
                 if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) continue;
@@ -89,11 +88,15 @@ internal static class JsonTableReader
                 {
                     var column = Headers.Recognise(property.Name);
                     if (column == Column.None || !row[column].IsEmpty) continue;
+                    table.Columns.Add(column);
                     var where = new Location(Field: path + "." + property.Name);
                     row[column] = Cell(property.Value, where, table, bag, limits);
                 }
                 if (!row.IsBlank) table.Rows.Add(row);
             }
+            // With no row there is no column to miss: the file is reported as empty instead.
+            if (table.Rows.Count == 0)
+                foreach (var c in Enum.GetValues<Column>().Where(c => c != Column.None)) table.Columns.Add(c);
             return table;
         }
     }
