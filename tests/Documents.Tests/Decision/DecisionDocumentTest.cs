@@ -5,7 +5,12 @@ namespace ParServerless.Documents.Tests.Decision;
 /// <summary>What the Decision says, as a reader of the PDF sees it (text extracted with PdfPig, rebuilt into lines).</summary>
 public partial class DecisionDocumentTest
 {
-    private static readonly Lazy<PdfText> LazyText = new(() => PdfText.Read(HueDecision.Pdf));
+    private static readonly Lazy<PdfText> LazyText = new(() =>
+    {
+        // PAR_DUMP_DIR keeps the rendered file for a person to look at (docs/images come from it).
+        if (Environment.GetEnvironmentVariable("PAR_DUMP_DIR") is { Length: > 0 } dump) File.WriteAllBytes(Path.Combine(dump, "decision.pdf"), HueDecision.Pdf);
+        return PdfText.Read(HueDecision.Pdf);
+    });
 
     private static PdfText Pdf => LazyText.Value;
 
