@@ -23,6 +23,13 @@ internal static class JsonTableReader
 
     public static RawTable? Read(ReadOnlyMemory<byte> bytes, FileLimits limits, ProblemBag bag)
     {
+        if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            bag.Error(Unreadable, Location.Whole,
+                "Tệp JSON không được mã hóa UTF-8 hợp lệ.", "The JSON file is not valid UTF-8.");
+            return null;
+        }
         JsonDocument document;
         try
         {

@@ -47,10 +47,13 @@ internal static class LeafRows
                 continue;
             }
             var where = row.Where with { Criterion = code.Value };
+            // Problems about a mark point at the mark's cell when there is one.
+            var markWhere = (row[Column.Points].IsEmpty ? row[Column.Percent].IsEmpty ? row.Where : row[Column.Percent].Where : row[Column.Points].Where)
+                with { Criterion = code.Value };
             if (!node.IsLeaf)
             {
                 if (hasMark)
-                    bag.Error(NotALeaf, where,
+                    bag.Error(NotALeaf, markWhere,
                         $"'{code}' là lĩnh vực/tiêu chí có tiêu chí con; chỉ chấm điểm ở tiêu chí thành phần. Điểm của dòng này được tính tự động.",
                         $"'{code}' is an area or criterion with children; only leaves are marked. This row's points are computed.");
                 continue;
@@ -59,7 +62,7 @@ internal static class LeafRows
             if (rule.MaximumFor(unit.GroupCode) is not { } max)
             {
                 if (hasMark)
-                    bag.Error(NotApplicableToGroup, where,
+                    bag.Error(NotApplicableToGroup, markWhere,
                         $"Tiêu chí '{code}' không áp dụng cho khối '{unit.GroupCode}' của đơn vị '{unit.Code}'.",
                         $"Criterion '{code}' does not apply to group '{unit.GroupCode}' of unit '{unit.Code}'.");
                 continue;
@@ -67,7 +70,7 @@ internal static class LeafRows
             if (kind is FileKind.SelfAssessment or FileKind.Appraisal && rule.Method == ScoringMethod.Survey)
             {
                 if (hasMark)
-                    bag.Error(SurveyLeafScored, where,
+                    bag.Error(SurveyLeafScored, markWhere,
                         $"Tiêu chí '{code}' được chấm bằng điều tra xã hội học; không tự chấm hoặc thẩm định điểm cho tiêu chí này.",
                         $"Criterion '{code}' is scored by the survey; it is never self-scored or appraised.");
                 continue;
@@ -75,7 +78,7 @@ internal static class LeafRows
             if (kind == FileKind.Survey && rule.Method != ScoringMethod.Survey)
             {
                 if (hasMark)
-                    bag.Error(NotASurveyLeaf, where,
+                    bag.Error(NotASurveyLeaf, markWhere,
                         $"Tiêu chí '{code}' là tiêu chí thẩm định, không phải tiêu chí điều tra; không nhập trong tệp điểm điều tra.",
                         $"Criterion '{code}' is appraised, not a survey leaf; it does not belong in a survey file.");
                 continue;

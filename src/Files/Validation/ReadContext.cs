@@ -144,9 +144,11 @@ internal sealed class ReadContext(
     /// <summary>Reads a mark and checks it: not negative (unless allowed), at most the maximum, no more decimals than the scheme shows.</summary>
     public decimal? ReadMark(RawCell cell, decimal? maximum, string? criterion, bool allowNegative = false)
     {
-        var value = ReadNumber(cell);
-        if (value is not { } v) return null;
+        // An empty cell was never read, so it has no location either.
+        if (cell.IsEmpty) return null;
         var where = criterion is null ? cell.Where : cell.Where with { Criterion = criterion };
+        var value = ReadNumber(cell with { Where = where });
+        if (value is not { } v) return null;
         var ok = true;
         if (v < 0 && !allowNegative)
         {

@@ -14,11 +14,10 @@ internal static class XlsxTableReader
 
     public static RawTable? Read(ReadOnlyMemory<byte> bytes, FileLimits limits, ProblemBag bag)
     {
-        using var package = XlsxPackage.Open(bytes, limits, bag);
-        if (package is null) return null;
         try
         {
-            return ReadTable(package, limits, bag);
+            using var package = XlsxPackage.Open(bytes, limits, bag);
+            return package is null ? null : ReadTable(package, limits, bag);
         }
         catch (LimitExceededException)
         {
@@ -26,7 +25,7 @@ internal static class XlsxTableReader
                 $"Dữ liệu giải nén của tệp .xlsx lớn hơn kích thước khai báo hoặc vượt giới hạn {limits.MaxDecompressedBytes} byte (dấu hiệu zip bomb).",
                 $"The .xlsx archive decompresses to more than it declares or than the limit of {limits.MaxDecompressedBytes} bytes (a zip bomb).");
         }
-        catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or NotSupportedException)
         {
             bag.Error(Unreadable, Location.Whole,
                 "Nội dung bảng tính bị hỏng, không đọc được. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại.",
