@@ -43,7 +43,9 @@ internal static class EmbeddedFonts
             var resource = $"ParServerless.Documents.Fonts.Tinos-{names[i]}.ttf";
             using var stream = typeof(EmbeddedFonts).Assembly.GetManifestResourceStream(resource)
                                ?? throw new InvalidOperationException($"Font resource {resource} is missing: run 'npm ci' and rebuild");
-            using var data = SKData.Create(stream);
+            using var whole = new MemoryStream();
+            stream.CopyTo(whole);
+            using var data = SKData.CreateCopy(FontSubsetter.Subset(whole.ToArray()));
             faces[i] = SKTypeface.FromData(data)
                        ?? throw new InvalidOperationException($"Font resource {resource} is not a font Skia can read");
         }
