@@ -122,10 +122,18 @@ internal static class LeafRows
         };
         if (order.Count == 0 && ctx.DefaultUnit is { } only && ctx.ResolveUnit(only, Location.Whole) is { } defaultUnit && required != ScoringMethod.Invalid)
             order.Add(new UnitMarksBuilder(defaultUnit));
-        if (ctx.Table.Rows.Count == 0 || (kind == FileKind.Explanation && order.Count == 0))
+        if (ctx.Table.Rows.Count == 0)
         {
             bag.Error(Empty, ctx.Table.HeaderWhere,
                 "Tệp không có dòng dữ liệu nào.", "The file has no data row.");
+            return [];
+        }
+        if (kind == FileKind.Explanation && order.Count == 0)
+        {
+            if (!bag.HasErrors)
+                bag.Error(Empty, ctx.Table.HeaderWhere,
+                    "Tệp giải trình không có nội dung giải trình hay tài liệu bổ sung nào.",
+                    "The explanation file explains nothing: no explanation text and no added evidence.");
             return [];
         }
         if (required != ScoringMethod.Invalid)
