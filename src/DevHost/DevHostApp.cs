@@ -130,8 +130,9 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             if (options.EnableTriggers && blobFunctions.Count > 0)
             {
                 var poller = BlobPoller = new BlobTriggerPoller(blobFunctions, new ReceiptStore(hostStorage.Blobs), queue, HostId, options.BlobPollingInterval, wake, options.Time, blobLogger);
-                _loops.Add(Task.Run(() => poller.RunAsync(_stopping.Token), CancellationToken.None));
-                _loops.Add(Task.Run(() => BlobProcessor.RunAsync(_stopping.Token, _invocations.Token), CancellationToken.None));
+                var processor = BlobProcessor;
+                Supervise("blob polling", () => poller.RunAsync(_stopping.Token));
+                Supervise("blob queue", () => processor.RunAsync(_stopping.Token, _invocations.Token));
             }
         }
 
@@ -143,7 +144,7 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         {
             foreach (var timer in Timers.Values.Where(t => enabled.Any(f => f.Name == t.Name)))
             {
-                _loops.Add(Task.Run(() => timer.RunAsync(_stopping.Token), CancellationToken.None));
+                Supervise("timer " + timer.Name, () => timer.RunAsync(_stopping.Token));
             }
         }
 
@@ -162,6 +163,37 @@ internal sealed partial class DevHostApp : IAsyncDisposable
 
         Log.Started(_logger, BaseAddress, HandlerAddress);
     }
+
+    /// <summary>Runs a background loop and restarts it if a fault nobody foresaw escapes it: a trigger must not die silently.</summary>
+    private void Supervise(string name, Func<Task> loop) => _loops.Add(Task.Run(async () =>
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await loop().ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // the point is to survive any fault
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Log.LoopFailed(_logger, name, exception);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }, CancellationToken.None));
 
     private Task<InvocationResult>? RunOnDemand(FunctionDefinition function, string? input, IReadOnlyDictionary<string, BlobFunction> blobFunctions, CancellationToken cancellationToken)
     {
@@ -280,6 +312,9 @@ internal sealed partial class DevHostApp : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Information, Message = "DevHost listening on {Address}, handler at {HandlerAddress}")]
         public static partial void Started(ILogger logger, Uri address, Uri handlerAddress);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "The {Loop} loop failed; restarting it")]
+        public static partial void LoopFailed(ILogger logger, string loop, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "DevHost stopped")]
         public static partial void Stopped(ILogger logger);

@@ -74,8 +74,9 @@ internal sealed partial class BlobQueueProcessor
                     messages = (await _queue.RunAsync(q => q.ReceiveMessagesAsync(wanted, _settings.VisibilityTimeout, stopping), stopping).ConfigureAwait(false)).Value;
                     Recovered();
                 }
-                catch (Exception exception) when (!stopping.IsCancellationRequested && IsTransient(exception))
+                catch (Exception exception) when (!stopping.IsCancellationRequested && (IsTransient(exception) || exception is OperationCanceledException))
                 {
+                    // A network timeout surfaces as a cancellation nobody asked for.
                     Failing(exception);
                     messages = [];
                 }

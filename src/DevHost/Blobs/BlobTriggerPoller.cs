@@ -118,11 +118,12 @@ internal sealed partial class BlobTriggerPoller
 
     private async Task<bool> TryQueueAsync(BlobFunction function, BlobItem item, CancellationToken cancellationToken)
     {
-        var eTag = item.Properties.ETag?.ToString();
-        if (eTag is null)
+        if (item.Properties.ETag is not { } listed)
         {
             return false;
         }
+
+        var eTag = QuotedETag(listed.ToString());
 
         var container = function.Pattern.Container;
         var key = string.Join('\n', function.Definition.Id, container, item.Name, eTag);
@@ -171,6 +172,12 @@ internal sealed partial class BlobTriggerPoller
             await ReceiptStore.ReleaseLeaseAsync(receipt, leaseId, CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The ETag as the blob's ETag header gives it, quotes included, which is what the host writes in receipts and messages:
+    /// listings return it bare.
+    /// </summary>
+    internal static string QuotedETag(string eTag) => eTag.StartsWith('"') ? eTag : $"\"{eTag}\"";
 
     private static string BlobTypeName(BlobType? type) => type switch
     {

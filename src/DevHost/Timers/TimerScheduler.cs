@@ -138,7 +138,7 @@ internal sealed partial class TimerScheduler : IDisposable
         {
             return await _monitor.GetStatusAsync(_function.Id, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or IOException or AggregateException)
+        catch (Exception exception) when (IsTransient(exception, cancellationToken))
         {
             Log.MonitorUnavailable(_logger, _function.Name, exception.Message);
             return null;
@@ -156,11 +156,16 @@ internal sealed partial class TimerScheduler : IDisposable
         {
             await _monitor.UpdateStatusAsync(_function.Id, status, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or IOException or AggregateException)
+        catch (Exception exception) when (IsTransient(exception, cancellationToken))
         {
             Log.MonitorUnavailable(_logger, _function.Name, exception.Message);
         }
     }
+
+    /// <summary>Storage faults, including a network timeout that surfaces as a cancellation nobody asked for.</summary>
+    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
+        exception is RequestFailedException or HttpRequestException or IOException or AggregateException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static bool AtLeastAMinuteApart(CronExpression schedule, DateTime now) =>
         schedule.GetNextOccurrence(now, TimeZoneInfo.Utc) is not { } first

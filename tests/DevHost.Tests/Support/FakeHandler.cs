@@ -52,6 +52,8 @@ public sealed class FakeHandler : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> To(string path) => [.. _requests.Where(r => r.Path == path)];
 
+    public RecordedRequest? FirstTo(string path) => _requests.FirstOrDefault(r => r.Path == path);
+
     public static async Task<FakeHandler> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
