@@ -104,9 +104,10 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         }
         else
         {
-            _handlerProcess = await HandlerProcess.StartAsync(HandlerLaunchFor(options, settings, scriptRoot), _http, handlerLogger, cancellationToken)
-                .ConfigureAwait(false);
+            var launch = HandlerLaunchFor(options, settings, scriptRoot);
+            _handlerProcess = await HandlerProcess.StartAsync(launch, _http, handlerLogger, cancellationToken).ConfigureAwait(false);
             HandlerAddress = _handlerProcess.BaseAddress;
+            Supervise("handler", () => RestartHandlerWhenItExitsAsync(launch, handlerLogger));
         }
 
         var handler = new HandlerClient(_http, () => HandlerAddress, App.Host.FunctionTimeout, loggerFactory.CreateLogger("ParServerless.DevHost.Invocations"));
@@ -194,6 +195,22 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             }
         }
     }, CancellationToken.None));
+
+    /// <summary>The host restarts a worker that dies; so does the stand-in (on a new port), after a second's pause.</summary>
+    private async Task RestartHandlerWhenItExitsAsync(HandlerLaunch launch, ILogger handlerLogger)
+    {
+        while (true)
+        {
+            var current = _handlerProcess!;
+            await current.Exited.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), _stopping.Token).ConfigureAwait(false);
+            var next = await HandlerProcess.StartAsync(launch, _http, handlerLogger, _stopping.Token).ConfigureAwait(false);
+            _handlerProcess = next;
+            HandlerAddress = next.BaseAddress;
+            await current.DisposeAsync().ConfigureAwait(false);
+            Log.HandlerRestarted(_logger, next.BaseAddress);
+        }
+    }
 
     private Task<InvocationResult>? RunOnDemand(FunctionDefinition function, string? input, IReadOnlyDictionary<string, BlobFunction> blobFunctions, CancellationToken cancellationToken)
     {
@@ -315,6 +332,9 @@ internal sealed partial class DevHostApp : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Error, Message = "The {Loop} loop failed; restarting it")]
         public static partial void LoopFailed(ILogger logger, string loop, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Handler restarted at {Address}")]
+        public static partial void HandlerRestarted(ILogger logger, Uri address);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "DevHost stopped")]
         public static partial void Stopped(ILogger logger);

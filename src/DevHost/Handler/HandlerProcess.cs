@@ -14,6 +14,7 @@ internal sealed partial class HandlerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ILogger _logger;
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
 
     private HandlerProcess(Process process, int port, ILogger logger)
@@ -29,6 +30,9 @@ internal sealed partial class HandlerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>Completes with the exit code when the process ends on its own (not through <see cref="DisposeAsync"/>).</summary>
+    public Task<int> Exited => _exited.Task;
 
     /// <summary>Starts the process and waits until it answers <c>GET /</c>.</summary>
     public static async Task<HandlerProcess> StartAsync(HandlerLaunch launch, HttpClient http, ILogger logger, CancellationToken cancellationToken)
@@ -127,7 +131,9 @@ internal sealed partial class HandlerProcess : IAsyncDisposable
     {
         if (!_stopping)
         {
-            Log.ExitedUnexpectedly(_logger, _process.ExitCode);
+            var exitCode = _process.ExitCode;
+            Log.ExitedUnexpectedly(_logger, exitCode);
+            _exited.TrySetResult(exitCode);
         }
     }
 
@@ -142,7 +148,7 @@ internal sealed partial class HandlerProcess : IAsyncDisposable
         [LoggerMessage(Level = LogLevel.Error, Message = "{Line}")]
         public static partial void Error(ILogger logger, string line);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Handler process exited unexpectedly with code {ExitCode}; invocations fail until the stand-in is restarted")]
+        [LoggerMessage(Level = LogLevel.Error, Message = "Handler process exited unexpectedly with code {ExitCode}; invocations fail until it is restarted")]
         public static partial void ExitedUnexpectedly(ILogger logger, int exitCode);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Could not stop the handler process")]

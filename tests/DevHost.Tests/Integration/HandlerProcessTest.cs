@@ -49,6 +49,29 @@ public sealed class HandlerProcessTest(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task HandlerDies_IsRestartedOnANewPort()
+    {
+        var options = new DevHostOptions
+        {
+            ScriptRoot = _folder.Root,
+            HandlerPath = "node",
+            HandlerArguments = [Path.Combine(AppContext.BaseDirectory, "Handlers", "fake-handler.js")],
+            Port = 0,
+            InheritEnvironment = false,
+        };
+        await using var host = await DevHostApp.StartAsync(options, _logging.CreateFactory(), CancellationToken.None);
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        var first = host.HandlerAddress;
+
+        using var crash = await http.GetAsync(new Uri(host.BaseAddress, "api/crash"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadGateway, crash.StatusCode);
+        await Eventually.TrueAsync(() => host.HandlerAddress != first, "the handler to be restarted");
+        var report = JsonNode.Parse(await http.GetStringAsync(new Uri(host.BaseAddress, "api/env")))!;
+        Assert.Equal(host.HandlerAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), report["env"]!["FUNCTIONS_CUSTOMHANDLER_PORT"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Start_HandlerMissing_FailsWithTheReason()
     {
         var options = new DevHostOptions { ScriptRoot = _folder.Root, Port = 0, InheritEnvironment = false };
