@@ -64,7 +64,7 @@ internal sealed partial class HttpForwarder
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException && !context.RequestAborted.IsCancellationRequested)
         {
             Log.HandlerUnreachable(_logger, route.Function.Name, exception.Message);
             context.Response.StatusCode = StatusCodes.Status502BadGateway;

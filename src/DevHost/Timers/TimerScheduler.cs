@@ -24,6 +24,7 @@ internal sealed partial class TimerScheduler : IDisposable
     private readonly HandlerClient _handler;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromDays(1);
     private readonly SemaphoreSlim _singleton = new(1, 1);
 
     private TimerScheduler(FunctionDefinition function, string expression, CronExpression schedule, ScheduleMonitor? monitor, HandlerClient handler,
@@ -92,11 +93,7 @@ internal sealed partial class TimerScheduler : IDisposable
                 }
 
                 await WriteStatusAsync(new ScheduleStatus(status?.Last ?? default, next, now), cancellationToken).ConfigureAwait(false);
-                var wait = next - _time.GetUtcNow().UtcDateTime;
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-                }
+                await WaitUntilAsync(next, cancellationToken).ConfigureAwait(false);
 
                 await FireAsync(isPastDue: false, "Timer fired", cancellationToken).ConfigureAwait(false);
                 status = new ScheduleStatus(next, NextOccurrence(next) ?? next, _time.GetUtcNow().UtcDateTime);
@@ -126,6 +123,15 @@ internal sealed partial class TimerScheduler : IDisposable
     }
 
     public void Dispose() => _singleton.Dispose();
+
+    /// <summary>Sleeps until <paramref name="dueUtc"/> in steps of at most a day: Task.Delay refuses more than about 49 days, and a yearly schedule is normal here.</summary>
+    private async Task WaitUntilAsync(DateTime dueUtc, CancellationToken cancellationToken)
+    {
+        while (dueUtc - _time.GetUtcNow().UtcDateTime is var remaining && remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining < MaxSleep ? remaining : MaxSleep, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private async Task<ScheduleStatus?> ReadStatusAsync(CancellationToken cancellationToken)
     {
