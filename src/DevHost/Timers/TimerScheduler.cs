@@ -73,8 +73,6 @@ internal sealed partial class TimerScheduler : IDisposable
         {
             var now = _time.GetUtcNow().UtcDateTime;
             var status = await ReadStatusAsync(cancellationToken).ConfigureAwait(false);
-            var first = NextOccurrence(now);
-            Log.Scheduled(_logger, _function.Name, Expression, first);
             if (status is not null && status.Next < now)
             {
                 await FireAsync(isPastDue: true, "Timer fired: past due", cancellationToken).ConfigureAwait(false);
@@ -84,6 +82,7 @@ internal sealed partial class TimerScheduler : IDisposable
                 await FireAsync(isPastDue: false, "Timer fired: runOnStartup", cancellationToken).ConfigureAwait(false);
             }
 
+            var announced = false;
             while (!cancellationToken.IsCancellationRequested)
             {
                 now = _time.GetUtcNow().UtcDateTime;
@@ -93,6 +92,13 @@ internal sealed partial class TimerScheduler : IDisposable
                 }
 
                 await WriteStatusAsync(new ScheduleStatus(status?.Last ?? default, next, now), cancellationToken).ConfigureAwait(false);
+                if (!announced)
+                {
+                    // Logged once the monitor holds the next occurrence, so anything waiting on this line sees a complete status.
+                    Log.Scheduled(_logger, _function.Name, Expression, next);
+                    announced = true;
+                }
+
                 await WaitUntilAsync(next, cancellationToken).ConfigureAwait(false);
 
                 await FireAsync(isPastDue: false, "Timer fired", cancellationToken).ConfigureAwait(false);

@@ -57,6 +57,23 @@ public sealed class TimerTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_MissedOccurrenceInMonitor_FiresOnceAsPastDue()
+    {
+        // The monitor says an occurrence was due yesterday and nothing ran it (the host was down).
+        var missed = DateTime.UtcNow.AddDays(-1);
+        var status = new Azure.Storage.Blobs.BlobContainerClient(_azurite.ConnectionString, ParServerless.DevHost.Blobs.ReceiptStore.ContainerName);
+        await status.CreateIfNotExistsAsync();
+        await status.GetBlobClient(ParServerless.DevHost.Timers.ScheduleMonitor.StatusName(_hostId, "Host.Functions.GenerateDecision"))
+            .UploadAsync(BinaryData.FromObjectAsJson(new ParServerless.DevHost.Payload.ScheduleStatus(missed.AddYears(-1), missed, missed.AddYears(-1))), overwrite: true);
+
+        await using var host = await DevHostHarness.StartAsync(_folder, _handler, _azurite.ConnectionString, _logging, _hostId, settings: _settings);
+
+        var request = await Eventually.ReturnsAsync(() => Task.FromResult(_handler.FirstTo("/GenerateDecision")), "the past-due run");
+        Assert.True(request.Json["Data"]!["timer"]!["IsPastDue"]!.GetValue<bool>());
+        Assert.Single(_handler.To("/GenerateDecision"));
+    }
+
+    [Fact]
     public async Task AdminPost_MasterKeyConfigured_RequiresIt()
     {
         await using var host = await DevHostHarness.StartAsync(_folder, _handler, _azurite.ConnectionString, _logging, _hostId,
