@@ -27,7 +27,7 @@ public static class StorageNames
     }
 
     /// <summary>Containers the app writes and never exposes directly.</summary>
-    public static class Private
+    public static class AppContainers
     {
         /// <summary>Every version of every uploaded file, immutable, keyed by content SHA-256.</summary>
         public const string Originals = "originals";
