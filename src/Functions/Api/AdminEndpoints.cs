@@ -51,7 +51,12 @@ internal static class AdminEndpoints
             .WithSummary("The latest generated Decision JSON");
         g.MapGet("/years/{year:int}/units/{unit}/sheet.pdf", (int year, string unit, YearStore years, DocumentStore documents, CancellationToken ct) => Draft(year, DocumentStore.UnitPdf(unit), "application/pdf", years, documents, ct))
             .WithSummary("A unit's latest generated result sheet");
-        g.MapPost("/years/{year:int}/publish", (int year, DecisionService decisions, CancellationToken ct) => Generate(year, true, decisions, ct))
+        g.MapPost("/years/{year:int}/publish", async (int year, DecisionService decisions, PublishedCache cache, CancellationToken ct) =>
+            {
+                var result = await Generate(year, true, decisions, ct).ConfigureAwait(false);
+                cache.Forget(year);
+                return result;
+            })
             .WithSummary("Publish now: generate if needed, store the published results, open the public routes");
     }
 
@@ -179,6 +184,10 @@ internal static class AdminEndpoints
     {
         var result = await decisions.GenerateAsync(year, publish, ct).ConfigureAwait(false);
         if (result is null) return NoYear(year);
+        if (publish && !result.Published)
+            return ApiProblem.Of(StatusCodes.Status409Conflict, "PAR-A050",
+                $"Chưa công bố được: {result.NotAppraised.Count} đơn vị chưa có điểm thẩm định ({string.Join(", ", result.NotAppraised)}).",
+                $"Cannot publish: {result.NotAppraised.Count} units have no appraisal yet ({string.Join(", ", result.NotAppraised)}).");
         return TypedResults.Ok(new
         {
             result.Year, result.InputSha256, result.Published, result.Rendered, result.Units,

@@ -11,19 +11,12 @@ namespace ParServerless.Functions.Api;
 /// </summary>
 internal static class ApiProblem
 {
-    public static IResult Of(int status, string code, string vi, string en, IReadOnlyList<Problem>? problems = null) =>
-        Results.Problem(
-            statusCode: status,
-            type: $"/api/problems/{code}",
-            title: en,
-            detail: vi,
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = code,
-                ["vi"] = vi,
-                ["en"] = en,
-                ["problems"] = problems?.Select(ProblemView.Of).ToList(),
-            });
+    public static IResult Of(int status, string code, string vi, string en, IReadOnlyList<Problem>? problems = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code, ["vi"] = vi, ["en"] = en };
+        if (problems is { Count: > 0 }) extensions["problems"] = problems.Select(ProblemView.Of).ToList();
+        return Results.Problem(statusCode: status, type: $"/api/problems/{code}", title: en, detail: vi, extensions: extensions);
+    }
 
     public static IResult NotFound(string vi, string en) => Of(StatusCodes.Status404NotFound, "PAR-A404", vi, en);
 

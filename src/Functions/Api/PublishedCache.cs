@@ -29,6 +29,9 @@ public sealed class PublishedCache(YearStore years, ResultStore results, Documen
         return published;
     }
 
+    /// <summary>Drops what is known of a year, after this process published it.</summary>
+    public void Forget(int year) => _years.TryRemove(year, out _);
+
     public async Task<IReadOnlyList<YearRecord>> PublishedYearsAsync(CancellationToken cancellationToken) =>
         (await years.ListAsync(cancellationToken).ConfigureAwait(false)).Where(y => y.Status == YearStatus.Published).ToList();
 

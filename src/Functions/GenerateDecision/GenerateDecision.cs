@@ -27,9 +27,12 @@ internal static class GenerateDecision
             try
             {
                 var result = await decisions.GenerateAsync(year, publish: true, cancellationToken).ConfigureAwait(false);
-                logs.Add(result is null
-                    ? $"Year {year}: scheme not registered; nothing published."
-                    : $"Year {year}: published {result.InputSha256} ({result.Units} units, rendered={result.Rendered}).");
+                logs.Add(result switch
+                {
+                    null => $"Year {year}: scheme not registered; nothing published.",
+                    { Published: false } r => $"Year {year}: not published, {r.NotAppraised.Count} units have no appraisal: {string.Join(", ", r.NotAppraised)}.",
+                    { } r => $"Year {year}: published {r.InputSha256} ({r.Units} units, rendered={r.Rendered}).",
+                });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -53,7 +53,11 @@ public static class FunctionApp
         services.AddSingleton(_ => ApiKeys.FromConfiguration(configuration));
         services.AddProblemDetails();
         services.AddOpenApi("v1", OpenApiSetup.Configure);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
     }
 
     public static void MapFunctions(this WebApplication app)

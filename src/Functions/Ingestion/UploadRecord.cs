@@ -45,8 +45,4 @@ public sealed record UploadRecord(
     IReadOnlyList<string> Units,
     IReadOnlyList<string> Codes,
     string ReportBlob,
-    string OriginalBlob)
-{
-    /// <summary>Stable id for routes: the first 16 hex digits of the hash are enough within a year and path.</summary>
-    public string Id => Sha256;
-}
+    string OriginalBlob);

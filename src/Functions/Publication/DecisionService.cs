@@ -12,7 +12,8 @@ namespace ParServerless.Functions.Publication;
 /// <summary>What a generation produced.</summary>
 /// <param name="InputSha256">Hash of every input; names the documents.</param>
 /// <param name="Rendered">False when documents with this hash already existed (a replay).</param>
-public sealed record GenerationResult(int Year, string InputSha256, bool Published, bool Rendered, int Units);
+/// <param name="NotAppraised">Units still provisional (no appraisal): publication is refused while any remain.</param>
+public sealed record GenerationResult(int Year, string InputSha256, bool Published, bool Rendered, int Units, IReadOnlyList<string> NotAppraised);
 
 /// <summary>
 /// Generates a year's Decision (Quyết định công bố) and per-unit result sheets from its raw marks, stores the derived
@@ -46,7 +47,15 @@ public sealed partial class DecisionService(
         if (computed is null) return null;
         var record = computed.Year;
         if (record.Status == YearStatus.Published)
-            return new GenerationResult(year, record.PublishedHash!, true, false, computed.Units.Count);
+            return new GenerationResult(year, record.PublishedHash!, true, false, computed.Units.Count, []);
+        // Tạm tính results are never published (DOMAIN.md): every unit must have been appraised at least once.
+        var notAppraised = computed.Standings.SelectMany(s => s.Rows).Where(r => r.Result.Status == ResultStatus.Provisional)
+            .Select(r => r.Result.Unit.Code).ToList();
+        if (publish && notAppraised.Count > 0)
+        {
+            LogNotAppraised(year, notAppraised.Count);
+            return new GenerationResult(year, "", false, false, computed.Units.Count, notAppraised);
+        }
 
         var now = time.GetUtcNow();
         // The Decision's date is the publication date in Vietnam, so a replay on another day still hashes alike.
@@ -66,7 +75,7 @@ public sealed partial class DecisionService(
             ? y with { DraftHash = hash, PublishedHash = hash, Status = YearStatus.Published, PublishedAt = now }
             : y with { DraftHash = hash }, cancellationToken).ConfigureAwait(false);
         LogGenerated(year, hash, publish, rendered);
-        return new GenerationResult(year, hash, publish, rendered, computed.Units.Count);
+        return new GenerationResult(year, hash, publish, rendered, computed.Units.Count, notAppraised);
     }
 
     private async Task RenderAsync(YearResults computed, DecisionModel model, DateOnly date, CancellationToken cancellationToken)
@@ -92,6 +101,9 @@ public sealed partial class DecisionService(
         var manifest = new { format = "par-documents/1", year, inputSha256 = hash, decision = DocumentStore.DecisionPdf, units };
         await documents.WriteAsync(year, hash, DocumentStore.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, Json), "application/json", cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Decision {Year} not published: {Count} units have no appraisal yet")]
+    private partial void LogNotAppraised(int year, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision {Year} {InputSha256}: published={Published}, rendered={Rendered}")]
     private partial void LogGenerated(int year, string inputSha256, bool published, bool rendered);
