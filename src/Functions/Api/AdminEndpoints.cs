@@ -28,10 +28,10 @@ internal static class AdminEndpoints
         g.MapGet("/schemes", async (SchemeStore schemes, CancellationToken ct) => TypedResults.Ok(await schemes.ListAsync(ct).ConfigureAwait(false)))
             .WithSummary("Registered schemes (bộ tiêu chí)");
         g.MapPut("/schemes", PutScheme).WithSummary("Register a scheme version (body: scheme JSON, see docs/SCHEMES.md); versions are immutable");
-        g.MapGet("/years", async (YearStore years, CancellationToken ct) => TypedResults.Ok(await years.ListAsync(ct).ConfigureAwait(false)))
+        g.MapGet("/years", async (YearStore years, CancellationToken ct) => TypedResults.Ok((await years.ListAsync(ct).ConfigureAwait(false)).Select(YearView.Of)))
             .WithSummary("Every year with its status");
         g.MapGet("/years/{year:int}", async (int year, YearStore years, CancellationToken ct) =>
-            await years.GetAsync(year, ct).ConfigureAwait(false) is { } y ? TypedResults.Ok(y) : NoYear(year)).WithSummary("One year");
+            await years.GetAsync(year, ct).ConfigureAwait(false) is { } y ? TypedResults.Ok(YearView.Of(y)) : NoYear(year)).WithSummary("One year");
         g.MapPut("/years/{year:int}", PutYear).WithSummary("Open or change a year: scheme, Decision texts, publication moment");
         g.MapGet("/years/{year:int}/units", ListUnits).WithSummary("The year's units with their upload keys");
         g.MapPut("/years/{year:int}/units", PutUnits).WithSummary("Register the year's units and groups with the predecessor map (replaces the list)");
@@ -96,7 +96,7 @@ internal static class AdminEndpoints
             : await years.UpdateAsync(year, y => y.Status == YearStatus.Published ? null : y with { Scheme = body.Scheme!, Decision = body.Decision!, PublishAt = body.PublishAt }, ct).ConfigureAwait(false);
         return saved is null
             ? ApiProblem.Of(StatusCodes.Status409Conflict, "PAR-A026", "Năm vừa được thay đổi đồng thời; hãy thử lại.", "The year changed concurrently; try again.")
-            : TypedResults.Ok(saved);
+            : TypedResults.Ok(YearView.Of(saved));
     }
 
     private static async Task<IResult> ListUnits(int year, UnitStore units, ApiKeys keys, CancellationToken ct) =>
@@ -142,19 +142,21 @@ internal static class AdminEndpoints
             return ApiProblem.Invalid("PAR-A041", "Hạn nộp phải sau thời điểm mở.", "The deadline must come after the opening.");
         var saved = await years.UpdateAsync(year, y => y.Status == YearStatus.Published ? null
             : y with { Rounds = new Dictionary<RoundName, RoundWindow>(y.Rounds) { [name] = new RoundWindow(body.Opens, body.Deadline) } }, ct).ConfigureAwait(false);
-        return saved is null ? NoYear(year) : TypedResults.Ok(saved);
+        return saved is null ? NoYear(year) : TypedResults.Ok(YearView.Of(saved));
     }
 
     private static async Task<IResult> CloseRound(int year, string round, YearStore years, TimeProvider time, CancellationToken ct)
     {
         var name = RoundNames.Parse(round);
         if (name == RoundName.Invalid) return BadRound(round);
+        // Whole seconds: blob last-modified times (the upload moment ingestion checks) have no finer precision.
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         var saved = await years.UpdateAsync(year, y => y with
         {
             Rounds = new Dictionary<RoundName, RoundWindow>(y.Rounds) { [name] = y.WindowFor(name) with { Deadline = now } },
         }, ct).ConfigureAwait(false);
-        return saved is null ? NoYear(year) : TypedResults.Ok(saved);
+        return saved is null ? NoYear(year) : TypedResults.Ok(YearView.Of(saved));
     }
 
     private static IResult BadRound(string round) => ApiProblem.Invalid("PAR-A040",
