@@ -14,6 +14,9 @@ internal static class Commands
           parserverless demo [UNIT-CODE]     score the Thừa Thiên Huế 2021 sample and print the tables (and one unit's working sheet)
           parserverless check-scheme FILE    check a scheme JSON file and print every problem (exit 1 when rejected)
           parserverless show-scheme NAME     print a shipped scheme as JSON (sample-province-2025.json, hue-2021.json)
+          parserverless load-sample DIR API-URL ADMIN-KEY
+                                             set up Huế 2021 on a running pipeline, upload DIR/{container}/{blob} through the API,
+                                             wait for ingestion, run the GenerateDecision timer, wait for the publication
         """;
 
     public static int Run(string[] args)
@@ -25,8 +28,15 @@ internal static class Commands
             ["demo", var unit] => Demo(unit),
             ["check-scheme", var file] => CheckScheme(file),
             ["show-scheme", var name] => ShowScheme(name),
+            ["load-sample", var dir, var api, var key] => LoadSampleAsync(dir, api, key).GetAwaiter().GetResult(),
             _ => Fail(Usage),
         };
+    }
+
+    private static async Task<int> LoadSampleAsync(string dir, string api, string adminKey)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromMinutes(5) };
+        return await new LoadSample(http, adminKey, Console.Out).RunAsync(dir, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static int Fail(string text)
