@@ -131,6 +131,8 @@ internal static class AdminEndpoints
         var entries = body.Select(u => new UnitEntry(
             new Unit(u.Code, ParServerless.Scoring.Text.Nfc(u.Name.Trim()), u.Group, u.Ranked ?? true), u.Predecessors ?? [])).ToList();
         await units.ReplaceAsync(year, entries, ct).ConfigureAwait(false);
+        // After the rows: a reader that cached the old list under the old version now sees a new version and reloads.
+        await years.UpdateAsync(year, y => y with { UnitsVersion = y.UnitsVersion + 1 }, ct).ConfigureAwait(false);
         return await ListUnits(year, units, keys, ct).ConfigureAwait(false);
     }
 

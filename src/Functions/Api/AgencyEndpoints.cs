@@ -71,7 +71,7 @@ internal static class AgencyEndpoints
         var scheme = await schemes.GetAsync(record.Scheme, ct).ConfigureAwait(false);
         if (scheme is null)
             return new(ApiProblem.Of(StatusCodes.Status409Conflict, "PAR-I006", $"Bộ tiêu chí {record.Scheme} chưa được đăng ký.", $"Scheme {record.Scheme} is not registered."), null, null, null);
-        var all = (await units.ListAsync(year, ct).ConfigureAwait(false)).Select(u => u.Unit).ToList();
+        var all = (await units.ListAsync(year, record.UnitsVersion, ct).ConfigureAwait(false)).Select(u => u.Unit).ToList();
         var me = all.FirstOrDefault(u => u.Code == unit);
         if (me is null)
             return new(ApiProblem.Of(StatusCodes.Status404NotFound, "PAR-A012", $"Đơn vị '{unit}' không có trong danh sách đánh giá năm {year}.", $"Unit '{unit}' is not evaluated in {year}."), null, null, null);

@@ -42,7 +42,7 @@ internal sealed class UploadGateway(StorageClients clients, StorageSetup setup, 
             return ApiProblem.Of(StatusCodes.Status404NotFound, "PAR-I002", $"Năm {year} chưa được mở để đánh giá.", $"Year {year} is not open for evaluation.");
         if (UploadRules.Check(record, kind, round, time.GetUtcNow()) is { } refused)
             return ApiProblem.Of(StatusCodes.Status409Conflict, refused.Problems[0].Code, refused.Problems[0].Vietnamese, refused.Problems[0].English, refused.Problems);
-        if (unit is not null && (await units.ListAsync(year, cancellationToken).ConfigureAwait(false)).All(u => u.Unit.Code != unit))
+        if (unit is not null && (await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false)).All(u => u.Unit.Code != unit))
             return ApiProblem.Of(StatusCodes.Status404NotFound, "PAR-A012", $"Đơn vị '{unit}' không có trong danh sách đánh giá năm {year}.", $"Unit '{unit}' is not evaluated in {year}.");
 
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);

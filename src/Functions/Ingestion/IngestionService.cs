@@ -96,7 +96,7 @@ public sealed partial class IngestionService(
                 $"Bộ tiêu chí {year.Scheme} của năm {path.Year} chưa được đăng ký.", $"The scheme {year.Scheme} of year {path.Year} is not registered.");
             return (bag.ToReport(), null);
         }
-        var registered = await units.ListAsync(path.Year, cancellationToken).ConfigureAwait(false);
+        var registered = await units.ListAsync(path.Year, year.UnitsVersion, cancellationToken).ConfigureAwait(false);
         var request = new SubmissionRequest(path.Year, path.Kind, path.FileName, path.Unit, path.Round);
         var outcome = SubmissionReader.Read(request, content, scheme, registered.Select(u => u.Unit).ToList());
         return (outcome.Report, outcome);

@@ -22,7 +22,7 @@ public sealed class YearComputation(YearStore years, SchemeStore schemes, UnitSt
         if (record is null) return null;
         var scheme = await schemes.GetAsync(record.Scheme, cancellationToken).ConfigureAwait(false);
         if (scheme is null) return null;
-        var registered = await units.ListAsync(year, cancellationToken).ConfigureAwait(false);
+        var registered = await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false);
         var sheets = await marks.CurrentAsync(year, cancellationToken).ConfigureAwait(false);
         var scored = registered.Select(u => ScoreCalculator.Score(scheme, u.Unit, year,
             UnitMarks.Gather(u.Unit.Code, sheets.TryGetValue(u.Unit.Code, out var s) ? s : []))).ToList();

@@ -41,6 +41,7 @@ public sealed record RoundWindow(DateTimeOffset? Opens, DateTimeOffset? Deadline
 /// <param name="DraftHash">Input hash of the latest generated draft documents.</param>
 /// <param name="PublishedHash">Input hash of the published Decision; documents under this hash are the public ones.</param>
 /// <param name="ETag">Concurrency token of the stored row; null for a new year.</param>
+/// <param name="UnitsVersion">Bumped after every change of the year's units, so readers can cache the unit list safely.</param>
 public sealed record YearRecord(
     int Year,
     SchemeRef Scheme,
@@ -51,7 +52,8 @@ public sealed record YearRecord(
     string? DraftHash,
     string? PublishedHash,
     DateTimeOffset? PublishedAt,
-    string? ETag)
+    string? ETag,
+    int UnitsVersion = 0)
 {
     public RoundWindow WindowFor(RoundName round) => Rounds.TryGetValue(round, out var w) ? w : new RoundWindow(null, null);
 }

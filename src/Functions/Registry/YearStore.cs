@@ -82,6 +82,7 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
         ["DraftHash"] = r.DraftHash,
         ["PublishedHash"] = r.PublishedHash,
         ["PublishedAt"] = r.PublishedAt,
+        ["UnitsVersion"] = r.UnitsVersion,
     };
 
     private static YearRecord FromEntity(TableEntity e)
@@ -97,6 +98,7 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
             e.GetString("DraftHash"),
             e.GetString("PublishedHash"),
             e.GetDateTimeOffset("PublishedAt"),
-            e.ETag.ToString());
+            e.ETag.ToString(),
+            e.GetInt32("UnitsVersion") ?? 0);
     }
 }
