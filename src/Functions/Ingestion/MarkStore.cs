@@ -76,6 +76,16 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup)
             ["Leaves"] = sheet.Leaves.Count,
             ["Adjustments"] = sheet.Adjustments.Count,
         };
+        // Most uploads are the first of their unit and source: try the insert before reading.
+        try
+        {
+            await Table.AddEntityAsync(head, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // An earlier upload (or this one, delivered again) holds the head: compare below.
+        }
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var current = await Table.GetEntityIfExistsAsync<TableEntity>(pk, head.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);

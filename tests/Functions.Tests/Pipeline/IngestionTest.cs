@@ -151,4 +151,50 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Accepted", (string?)status["report"]!["outcome"]);
         Assert.True((bool)status["current"]!);
     }
+
+    [Fact]
+    public async Task NewerUpload_SupersedesOlder_WhichStaysInHistory()
+    {
+        var unit = HueSample.Units.Single(u => u.Code == "SO-TP");
+        var request = new TemplateRequest(2021, unit.GroupCode, FileKind.SelfAssessment, [unit]);
+        var older = TemplateWriter.Write(HueSample.Scheme, request, FileFormat.Xlsx);
+        var newer = TemplateWriter.Write(HueSample.Scheme, request, FileFormat.Csv);
+        await _p.UploadBlobAsync("submissions", "2021/SO-TP/lan-1.xlsx", older);
+        await _p.WaitUntilQuietAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // upload times have whole-second precision; the second upload is later
+        await _p.UploadBlobAsync("submissions", "2021/SO-TP/lan-2.csv", newer);
+        await _p.WaitUntilQuietAsync();
+
+        var rows = await _p.UploadsAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("Accepted", (string?)r!["outcome"]));
+        var current = new Dictionary<string, bool>();
+        foreach (var row in rows)
+        {
+            var status = await _p.AdminJsonAsync(HttpMethod.Get, $"/api/admin/years/2021/uploads/{(string)row!["sha256"]!}");
+            current[(string)row["blobName"]!] = (bool)status["current"]!;
+        }
+        Assert.False(current["2021/SO-TP/lan-1.xlsx"]);
+        Assert.True(current["2021/SO-TP/lan-2.csv"]);
+
+        // The older file delivered again later (a new ETag for the same bytes) is a replay: it does not take the head back.
+        await _p.UploadBlobAsync("submissions", "2021/SO-TP/lan-1.xlsx", older);
+        await _p.WaitUntilQuietAsync();
+        var again = await _p.AdminJsonAsync(HttpMethod.Get, $"/api/admin/years/2021/uploads/{Convert.ToHexStringLower(SHA256.HashData(newer))}");
+        Assert.True((bool)again["current"]!);
+    }
+
+    [Fact]
+    public async Task PropertiesAsJsonString_FromOlderHosts_IsIngestedAlike()
+    {
+        await using var old = await Support.Pipeline.StartAsync(new TestLogging(output), o => o with { BlobPropertiesFormat = DevHost.Payload.BlobPropertiesFormat.JsonString });
+        await old.SetUpHueAsync();
+        await old.UploadBlobAsync("submissions", "2021/SO-TP/tu-danh-gia.xlsx", Template("SO-TP"));
+        await old.WaitUntilQuietAsync();
+        var row = Assert.Single(await old.UploadsAsync())!;
+        Assert.Equal("Accepted", (string?)row["outcome"]);
+        var uploadedAt = DateTimeOffset.Parse((string)row["uploadedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var blob = await new BlobContainerClient(old.Storage, "submissions").GetBlobClient("2021/SO-TP/tu-danh-gia.xlsx").GetPropertiesAsync();
+        Assert.Equal(blob.Value.LastModified, uploadedAt); // read from Properties sent as a JSON string
+    }
 }
