@@ -89,6 +89,7 @@ internal static class XlsxTemplateWriter
                     : XlsxStyles.Plain;
                 var cell = column switch
                 {
+                    _ when editable && row.Input(column) is { } input => InputCell(strings, reference, input, style),
                     Column.Unit when row.Unit is not null => strings.Cell(reference, row.Unit, style),
                     Column.Code when row.Node is not null => strings.Cell(reference, row.Node.Code.Value, style),
                     Column.Name when row.Node is not null => strings.Cell(reference,
@@ -146,6 +147,12 @@ internal static class XlsxTemplateWriter
         }
         return worksheet;
     }
+
+    /// <summary>A filled cell: numbers as numbers (as Excel stores what a person types), text in the shared string table.</summary>
+    private static Cell InputCell(SharedStrings strings, string reference, CellInput input, uint style) =>
+        input.Number is { } number
+            ? new Cell { CellReference = reference, StyleIndex = style, CellValue = new CellValue(CellInput.Shown(number).ToString(CultureInfo.InvariantCulture)) }
+            : strings.Cell(reference, input.JoinedText ?? "", style);
 
     /// <summary>A validation key "type|min|max" for an editable cell, or null for free text.</summary>
     private static string? Rule(TemplateLayout layout, Column column, TemplateRow row)
