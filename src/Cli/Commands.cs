@@ -6,7 +6,8 @@ using ParServerless.Scoring.Schemes;
 
 namespace ParServerless.Cli;
 
-/// <summary>The commands: <c>demo</c> scores the Huế 2021 sample; <c>check-scheme FILE</c> validates a scheme.</summary>
+/// <summary>The commands: <c>demo</c> scores the Huế 2021 sample; <c>check-scheme FILE</c> validates a scheme;
+/// <c>sample-uploads DIR</c> writes the sample year's upload files.</summary>
 internal static class Commands
 {
     private const string Usage = """
@@ -14,6 +15,7 @@ internal static class Commands
           parserverless demo [UNIT-CODE]     score the Thừa Thiên Huế 2021 sample and print the tables (and one unit's working sheet)
           parserverless check-scheme FILE    check a scheme JSON file and print every problem (exit 1 when rejected)
           parserverless show-scheme NAME     print a shipped scheme as JSON (sample-province-2025.json, hue-2021.json)
+          parserverless sample-uploads DIR   write the Huế 2021 sample year's upload files under DIR/<container>/<path> and list them
         """;
 
     public static int Run(string[] args)
@@ -25,6 +27,7 @@ internal static class Commands
             ["demo", var unit] => Demo(unit),
             ["check-scheme", var file] => CheckScheme(file),
             ["show-scheme", var name] => ShowScheme(name),
+            ["sample-uploads", var dir] => WriteSampleUploads(dir),
             _ => Fail(Usage),
         };
     }
@@ -48,6 +51,22 @@ internal static class Commands
     private static int ShowScheme(string name)
     {
         Console.WriteLine(SchemeJson.Save(ShippedSchemes.Load(name)));
+        return 0;
+    }
+
+    /// <summary>Writes every upload of the sample year where a person can open it; the same bytes on every run.</summary>
+    private static int WriteSampleUploads(string dir)
+    {
+        var uploads = SampleUploads.Hue2021();
+        Console.WriteLine($"Tệp tải lên mẫu — {HueSample.Province} {HueSample.Year}, {uploads.Count} tệp, dưới {Path.GetFullPath(dir)}");
+        Console.WriteLine($"{"Bytes",8}  {"Người tải lên",-13} Đường dẫn (container/path)");
+        foreach (var upload in uploads)
+        {
+            var file = Path.Combine([dir, upload.Container, .. upload.BlobPath.Split('/')]);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, upload.Content);
+            Console.WriteLine($"{upload.Content.Length,8}  {upload.UploadedBy,-13} {upload.FullPath}");
+        }
         return 0;
     }
 

@@ -1,3 +1,6 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using ParServerless.Files.Tests.Support;
 using ParServerless.Scoring.Marks;
 using ParServerless.Scoring.Schemes;
@@ -15,6 +18,8 @@ public class FilledFileWriterTest
     ];
 
     private static readonly string[] Evidence = ["QĐ số 12/QĐ-UBND", "KH 5/KH-STP", "https://example.invalid/tlkc/17", "Báo cáo 7/BC-STP, quý IV"];
+
+    public static TheoryData<FileKind> Kinds() => new(Enum.GetValues<FileKind>().Where(k => k != FileKind.Invalid));
 
     public static TheoryData<FileKind, FileFormat> Cases()
     {
@@ -75,6 +80,29 @@ public class FilledFileWriterTest
         var first = FilledFileWriter.Write(TestData.Scheme, request, sheets, format);
         var second = FilledFileWriter.Write(TestData.Scheme, request, sheets, format);
         Assert.True(first.AsSpan().SequenceEqual(second));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Write_Xlsx_IsValidOpenXmlWithNumbersStoredAsNumbers(FileKind kind)
+    {
+        var request = kind == FileKind.PublishedResults
+            ? new TemplateRequest(2024, null, kind, [])
+            : new TemplateRequest(2025, "SO", kind, kind is FileKind.SelfAssessment or FileKind.Explanation ? [TestData.Justice] : TestData.GroupUnits("SO"),
+                kind == FileKind.Appraisal ? 1 : null);
+        var file = kind == FileKind.PublishedResults
+            ? FilledFileWriter.Write(TestData.Scheme, request, PublishedRows(new Random(1)))
+            : FilledFileWriter.Write(TestData.Scheme, request, Sheets(TestData.Scheme, request, new Random(1)));
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(file), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc));
+        var data = (WorksheetPart)doc.WorkbookPart!.GetPartById(doc.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+        if (kind == FileKind.Explanation) return; // no numbers to type
+        // Typed points (totals for published results) are number cells, never text that merely looks like a number.
+        var column = kind switch { FileKind.Appraisal or FileKind.Survey => "E", FileKind.BonusPenalty => "B", _ => "D" };
+        var typed = data.Worksheet.Descendants<Row>().Where(r => r.RowIndex! > 6).SelectMany(r => r.Elements<Cell>())
+            .Where(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal) && c.CellValue is not null).ToArray();
+        Assert.NotEmpty(typed);
+        Assert.All(typed, c => Assert.Null(c.DataType));
     }
 
     [Fact]
