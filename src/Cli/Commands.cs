@@ -6,7 +6,8 @@ using ParServerless.Scoring.Schemes;
 
 namespace ParServerless.Cli;
 
-/// <summary>The commands: <c>demo</c> scores the Huế 2021 sample; <c>check-scheme FILE</c> validates a scheme.</summary>
+/// <summary>The commands: <c>demo</c> scores the Huế 2021 sample; <c>check-scheme FILE</c> validates a scheme;
+/// <c>sample-uploads DIR</c> writes the sample year's upload files.</summary>
 internal static class Commands
 {
     private const string Usage = """
@@ -17,6 +18,7 @@ internal static class Commands
           parserverless load-sample DIR API-URL ADMIN-KEY
                                              set up Huế 2021 on a running pipeline, upload DIR/{container}/{blob} through the API,
                                              wait for ingestion, run the GenerateDecision timer, wait for the publication
+          parserverless sample-uploads DIR   write the Huế 2021 sample year's upload files under DIR/<container>/<path> and list them
         """;
 
     public static int Run(string[] args)
@@ -29,6 +31,7 @@ internal static class Commands
             ["check-scheme", var file] => CheckScheme(file),
             ["show-scheme", var name] => ShowScheme(name),
             ["load-sample", var dir, var api, var key] => LoadSampleAsync(dir, api, key).GetAwaiter().GetResult(),
+            ["sample-uploads", var dir] => WriteSampleUploads(dir),
             _ => Fail(Usage),
         };
     }
@@ -58,6 +61,22 @@ internal static class Commands
     private static int ShowScheme(string name)
     {
         Console.WriteLine(SchemeJson.Save(ShippedSchemes.Load(name)));
+        return 0;
+    }
+
+    /// <summary>Writes every upload of the sample year where a person can open it; the same bytes on every run.</summary>
+    private static int WriteSampleUploads(string dir)
+    {
+        var uploads = SampleUploads.Hue2021();
+        Console.WriteLine($"Tệp tải lên mẫu — {HueSample.Province} {HueSample.Year}, {uploads.Count} tệp, dưới {Path.GetFullPath(dir)}");
+        Console.WriteLine($"{"Bytes",8}  {"Người tải lên",-13} Đường dẫn (container/path)");
+        foreach (var upload in uploads)
+        {
+            var file = Path.Combine([dir, upload.Container, .. upload.BlobPath.Split('/')]);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, upload.Content);
+            Console.WriteLine($"{upload.Content.Length,8}  {upload.UploadedBy,-13} {upload.FullPath}");
+        }
         return 0;
     }
 

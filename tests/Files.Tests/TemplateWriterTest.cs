@@ -54,4 +54,15 @@ public class TemplateWriterTest
         Assert.Equal("tu-danh-gia_2025_SO-TP.xlsx", TemplateWriter.FileName(RequestFor(FileKind.SelfAssessment)));
         Assert.Equal("tham-dinh-lan-2_2025_SO.csv", TemplateWriter.FileName(RequestFor(FileKind.Appraisal), FileFormat.Csv));
     }
+
+    [Fact]
+    public void Write_SameRequestTwice_IsByteIdentical()
+    {
+        var kinds = Enum.GetValues<FileKind>().Where(k => k != FileKind.Invalid).ToArray();
+        var first = kinds.Select(k => TemplateWriter.Write(TestData.Scheme, RequestFor(k))).ToArray();
+        Thread.Sleep(2100); // zip timestamps have a two-second resolution: a clock-stamped package would differ now
+        var second = kinds.Select(k => TemplateWriter.Write(TestData.Scheme, RequestFor(k))).ToArray();
+        for (var i = 0; i < kinds.Length; i++)
+            Assert.True(first[i].AsSpan().SequenceEqual(second[i]), $"{kinds[i]} template differs between two writes");
+    }
 }

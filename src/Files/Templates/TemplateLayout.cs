@@ -18,7 +18,28 @@ internal enum RowStyle
 }
 
 /// <summary>One template row: what is printed, and which columns are editable.</summary>
-internal sealed record TemplateRow(RowStyle Style, string? Unit, CriterionNode? Node, decimal? Maximum);
+/// <param name="Inputs">What a filled file has typed into the row's editable cells; null in an empty template.</param>
+internal sealed record TemplateRow(RowStyle Style, string? Unit, CriterionNode? Node, decimal? Maximum,
+    IReadOnlyDictionary<Column, CellInput>? Inputs = null)
+{
+    public CellInput? Input(Column column) => Inputs is not null && Inputs.TryGetValue(column, out var value) ? value : null;
+}
+
+/// <summary>A value typed into an editable cell of a filled file: a number, a text, or several lines (evidence, one per line).</summary>
+internal sealed record CellInput(decimal? Number, string? Text, IReadOnlyList<string>? Lines)
+{
+    public static CellInput Of(decimal number) => new(number, null, null);
+
+    public static CellInput Of(string text) => new(null, text, null);
+
+    public static CellInput Of(IReadOnlyList<string> lines) => new(null, null, lines);
+
+    /// <summary>The text of a text or lines value; lines are joined with a line break, as Alt+Enter in Excel.</summary>
+    public string? JoinedText => Lines is { } lines ? string.Join('\n', lines) : Text;
+
+    /// <summary>A number as a person types it: no trailing zeros (4.500 is 4.5).</summary>
+    public static decimal Shown(decimal value) => value / 1.000000000000000000000000000m;
+}
 
 /// <summary>The one description of a template that the xlsx, csv and json writers share, so the three read back alike.</summary>
 internal sealed class TemplateLayout
@@ -35,6 +56,9 @@ internal sealed class TemplateLayout
         Columns = columns;
         Rows = rows;
     }
+
+    /// <summary>The same template with other rows: a filled file has the template's rows with inputs, and as many free lines as it needs.</summary>
+    public TemplateLayout WithRows(IReadOnlyList<TemplateRow> rows) => new(Scheme, Request, Group, Columns, rows);
 
     public Scheme Scheme { get; }
     public TemplateRequest Request { get; }

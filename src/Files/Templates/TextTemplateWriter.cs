@@ -23,6 +23,7 @@ internal static class TextTemplateWriter
         {
             sb.AppendJoin(sep, layout.Columns.Select(c => c switch
             {
+                _ when TemplateLayout.IsEditable(c, row.Style, layout.Kind) && row.Input(c) is { } input => CsvInput(input, sep),
                 Column.Unit => CsvSafe.Field(row.Unit, sep),
                 Column.Code => row.Node?.Code.Value ?? "",
                 Column.Name => CsvSafe.Field(row.Node?.Name, sep),
@@ -32,6 +33,10 @@ internal static class TextTemplateWriter
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
+
+    /// <summary>A typed value: a number with a decimal comma like the maxima; text neutralised and quoted like every CSV export.</summary>
+    private static string CsvInput(CellInput input, char sep) =>
+        input.Number is { } number ? CellInput.Shown(number).ToString(Vi) : CsvSafe.Field(input.JoinedText, sep);
 
     public static byte[] Json(TemplateLayout layout)
     {
@@ -51,6 +56,18 @@ internal static class TextTemplateWriter
                 foreach (var c in layout.Columns)
                 {
                     var name = Headers.Machine(c);
+                    if (TemplateLayout.IsEditable(c, row.Style, layout.Kind) && row.Input(c) is { } input)
+                    {
+                        if (input.Number is { } number) w.WriteNumber(name, CellInput.Shown(number));
+                        else if (input.Lines is { } lines)
+                        {
+                            w.WriteStartArray(name);
+                            foreach (var line in lines) w.WriteStringValue(line);
+                            w.WriteEndArray();
+                        }
+                        else w.WriteString(name, input.Text);
+                        continue;
+                    }
                     switch (c)
                     {
                         case Column.Unit when row.Unit is not null: w.WriteString(name, row.Unit); break;

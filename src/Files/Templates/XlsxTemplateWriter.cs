@@ -16,20 +16,23 @@ internal static class XlsxTemplateWriter
     /// <summary>Row of the header; titles fill the rows above it.</summary>
     internal const int HeaderRow = 6;
 
+    private const string MainContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
     public static byte[] Write(TemplateLayout layout)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
-            var workbookPart = document.AddWorkbookPart();
+            // Relationship ids are given, not generated: the SDK's generated ids are random, and files must be byte-identical.
+            var workbookPart = document.AddNewPart<WorkbookPart>(MainContentType, "rId1");
             workbookPart.Workbook = new Workbook();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rId1");
             styles.Stylesheet = XlsxStyles.Build();
-            var strings = new SharedStrings(workbookPart.AddNewPart<SharedStringTablePart>());
+            var strings = new SharedStrings(workbookPart.AddNewPart<SharedStringTablePart>("rId2"));
 
-            var dataPart = workbookPart.AddNewPart<WorksheetPart>();
+            var dataPart = workbookPart.AddNewPart<WorksheetPart>("rId3");
             dataPart.Worksheet = DataSheet(layout, strings);
-            var metaPart = workbookPart.AddNewPart<WorksheetPart>();
+            var metaPart = workbookPart.AddNewPart<WorksheetPart>("rId4");
             metaPart.Worksheet = MetaSheet(layout, strings);
 
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
@@ -41,7 +44,7 @@ internal static class XlsxTemplateWriter
             strings.Save();
             workbookPart.Workbook.Save();
         }
-        return stream.ToArray();
+        return DeterministicZip.Normalise(stream.ToArray());
     }
 
     internal static string SheetName(FileKind kind) => kind switch
@@ -86,6 +89,7 @@ internal static class XlsxTemplateWriter
                     : XlsxStyles.Plain;
                 var cell = column switch
                 {
+                    _ when editable && row.Input(column) is { } input => InputCell(strings, reference, input, style),
                     Column.Unit when row.Unit is not null => strings.Cell(reference, row.Unit, style),
                     Column.Code when row.Node is not null => strings.Cell(reference, row.Node.Code.Value, style),
                     Column.Name when row.Node is not null => strings.Cell(reference,
@@ -143,6 +147,12 @@ internal static class XlsxTemplateWriter
         }
         return worksheet;
     }
+
+    /// <summary>A filled cell: numbers as numbers (as Excel stores what a person types), text in the shared string table.</summary>
+    private static Cell InputCell(SharedStrings strings, string reference, CellInput input, uint style) =>
+        input.Number is { } number
+            ? new Cell { CellReference = reference, StyleIndex = style, CellValue = new CellValue(CellInput.Shown(number).ToString(CultureInfo.InvariantCulture)) }
+            : strings.Cell(reference, input.JoinedText ?? "", style);
 
     /// <summary>A validation key "type|min|max" for an editable cell, or null for free text.</summary>
     private static string? Rule(TemplateLayout layout, Column column, TemplateRow row)
