@@ -89,6 +89,26 @@ public class SampleUploadsTest
         Assert.InRange(uploads.Count(u => u.Container == "explanations"), 1, units.Count);
     }
 
+    [Theory]
+    // A unit's own file: the unit comes from the path.
+    [InlineData("submissions", "2021/SO-TP/a.xlsx", FileKind.SelfAssessment, "SO-TP", null)]
+    [InlineData("explanations", "2021/SO-TP/a.csv", FileKind.Explanation, "SO-TP", null)]
+    // A council file: the round comes from the path, units from the rows.
+    [InlineData("appraisals", "2021/2/a.xlsx", FileKind.Appraisal, null, 2)]
+    [InlineData("surveys", "2021/a.json", FileKind.Survey, null, null)]
+    [InlineData("adjustments", "2021/a.xlsx", FileKind.BonusPenalty, null, null)]
+    public void RequestFor_ConventionalPath_GivesKindUnitAndRound(string container, string path, FileKind kind, string? unit, int? round)
+    {
+        var request = SampleUploads.RequestFor(new SampleUpload(container, path, path.Split('/')[^1], [], "x"));
+        Assert.Equal(new SubmissionRequest(2021, kind, path.Split('/')[^1], unit, round), request);
+    }
+
+    [Theory]
+    [InlineData("submissions", "2021/a.xlsx")] // no unit
+    [InlineData("history", "2021/a.xlsx")]     // not an upload of marks
+    public void RequestFor_PathOutsideConventions_Throws(string container, string path) =>
+        Assert.Throws<ArgumentException>(() => SampleUploads.RequestFor(new SampleUpload(container, path, "a.xlsx", [], "x")));
+
     private static string Describe(IEnumerable<MarkSheet> sheets) => string.Join("\n", sheets
         .OrderBy(s => s.Source)
         .SelectMany(s => s.Leaves.OrderBy(l => l.Criterion.Value, StringComparer.Ordinal)
