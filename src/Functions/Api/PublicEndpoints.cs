@@ -72,7 +72,7 @@ internal static class PublicEndpoints
     private static async Task<IResult> Document(int year, string file, string contentType, string? downloadName, PublishedCache cache, CancellationToken ct)
     {
         // A unit code never holds a path segment: refuse anything that could step out of the published folder.
-        if (file.Contains("..", StringComparison.Ordinal) || file.Contains('\', StringComparison.Ordinal) || file.Count(c => c == '/') > 1)
+        if (file.Contains("..", StringComparison.Ordinal) || file.Contains('\\', StringComparison.Ordinal) || file.Count(c => c == '/') > 1)
             return ApiProblem.NotFound("Không có tài liệu này.", "No such document.");
         if (await cache.PublishedYearAsync(year, ct).ConfigureAwait(false) is not { } y) return ApiProblem.NotPublished(year);
         var content = await cache.DocumentAsync(y, file, ct).ConfigureAwait(false);
