@@ -36,6 +36,22 @@ internal static class OpenApiSetup
                 "Agencies upload with their unit key, Sở Nội vụ administers with the admin key (Authorization: Bearer <key> or X-Par-Key), " +
                 "public routes are anonymous and show only published years. Errors are RFC 9457 problems with a stable code and Vietnamese/English texts.",
         };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+        {
+            ["adminKey"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Sở Nội vụ: the PAR_ADMIN_KEY setting, for /api/admin/* (and any agency route). Also accepted as the X-Par-Key header.",
+            },
+            ["unitKey"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Agency: base64url(HMAC-SHA256(PAR_AGENCY_KEY_SECRET, \"par-unit-key/1|\" + unitCode)), for /api/agency/{year}/{unit}/* of that unit only.",
+            },
+        };
         return Task.CompletedTask;
     });
 }

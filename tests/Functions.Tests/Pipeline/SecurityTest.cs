@@ -100,5 +100,8 @@ public sealed class SecurityTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("/api/agency/{year}/{unit}/uploads/{kind}/{fileName}", paths);
         Assert.Contains("/api/admin/years/{year}/publish", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/Ingest", StringComparison.Ordinal));
+        var schemes = doc["components"]!["securitySchemes"]!.AsObject();
+        Assert.Equal("bearer", (string?)schemes["adminKey"]!["scheme"]);
+        Assert.Contains("HMAC-SHA256", (string?)schemes["unitKey"]!["description"], StringComparison.Ordinal);
     }
 }
