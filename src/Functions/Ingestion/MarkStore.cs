@@ -159,14 +159,18 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup)
             var h = ToHead(unit, head);
             var prefix = Prefix(h.Source, h.Sha256);
             var mine = rows.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
-            var leaves = mine.Where(r => r.RowKey[prefix.Length] == 'L').Select(r => new LeafMark(
+            // Only the first Leaves/Adjustments rows count: the same bytes read again under a changed scheme could have left more.
+            int Seq(TableEntity r) => int.Parse(r.RowKey.AsSpan(prefix.Length + 2), CultureInfo.InvariantCulture);
+            var leafCount = head.GetInt32("Leaves") ?? -1;
+            var adjustmentCount = head.GetInt32("Adjustments") ?? -1;
+            var leaves = mine.Where(r => r.RowKey[prefix.Length] == 'L' && Seq(r) < leafCount).Select(r => new LeafMark(
                 new CriterionCode(r.GetString("Criterion")),
                 KeyText.ParseDecimalOrNull(r.GetString("Points")),
                 r.GetString("Note"),
                 r.GetString("Evidence") is { } ev ? JsonSerializer.Deserialize<string[]>(ev, Json) ?? [] : [])).ToList();
-            var adjustments = mine.Where(r => r.RowKey[prefix.Length] == 'A').Select(r => new Adjustment(
+            var adjustments = mine.Where(r => r.RowKey[prefix.Length] == 'A' && Seq(r) < adjustmentCount).Select(r => new Adjustment(
                 KeyText.ParseDecimal(r.GetString("Points")), r.GetString("Reason"))).ToList();
-            if (leaves.Count != (head.GetInt32("Leaves") ?? -1) || adjustments.Count != (head.GetInt32("Adjustments") ?? -1))
+            if (leaves.Count != leafCount || adjustments.Count != adjustmentCount)
                 throw new InvalidOperationException($"Marks of {unit} {h.Source} {h.Sha256} are incomplete: the head was written before its rows.");
             sheets.Add(new MarkSheet(new SchemeRef(head.GetString("SchemeId"), head.GetInt32("SchemeVersion") ?? 0), year, unit, h.Source, leaves, adjustments));
         }
