@@ -34,7 +34,8 @@ public sealed partial class IngestionService(
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var (path, yearText, pathReport) = UploadPath.Parse(container, blobName);
-        if (await uploads.FindAsync(yearText, container, blobName, sha, cancellationToken).ConfigureAwait(false) is { } earlier)
+        var earlier = await uploads.FindAsync(yearText, container, blobName, sha, cancellationToken).ConfigureAwait(false);
+        if (earlier is not null && !AwaitedConfiguration(earlier))
         {
             LogReplay(container, blobName, sha);
             return new IngestionResult(earlier, true);
@@ -68,13 +69,24 @@ public sealed partial class IngestionService(
             report.ErrorCount, report.WarningCount, carried, report.Codes.ToList(),
             UploadReport.BlobName(container, blobName, sha), originalName);
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(UploadReport.Of(record, report), UploadReport.Json);
-        await BlobWrites.CreateOnceAsync(clients.Container(StorageNames.AppContainers.Reports), record.ReportBlob, BinaryData.FromBytes(json),
-            "application/json", cancellationToken).ConfigureAwait(false);
+        var reports = clients.Container(StorageNames.AppContainers.Reports);
+        if (earlier is null)
+            await BlobWrites.CreateOnceAsync(reports, record.ReportBlob, BinaryData.FromBytes(json), "application/json", cancellationToken).ConfigureAwait(false);
+        else // the earlier rejection waited on configuration that now exists: this report replaces it
+            await reports.GetBlobClient(record.ReportBlob).UploadAsync(BinaryData.FromBytes(json), overwrite: true, cancellationToken).ConfigureAwait(false);
         // Last: the row's presence is what makes a redelivery a no-op.
         await uploads.SaveAsync(record, yearText, cancellationToken).ConfigureAwait(false);
         LogIngested(container, blobName, record.Outcome, record.Errors, record.Warnings, carried.Count);
         return new IngestionResult(record, false);
     }
+
+    /// <summary>
+    /// A rejection only because Sở Nội vụ had not yet opened the year or registered its scheme (PAR-I002, PAR-I006) is not final:
+    /// the same file delivered again once that is done is read again, rather than answered with the stale refusal. Every other
+    /// outcome depends on the bytes alone (or on a deadline that only gets further behind), so a replay keeps it.
+    /// </summary>
+    private static bool AwaitedConfiguration(UploadRecord earlier) =>
+        earlier.Outcome == UploadOutcome.Rejected && earlier.Codes.Count > 0 && earlier.Codes.All(c => c is "PAR-I002" or "PAR-I006");
 
     /// <summary>Checks the year, its round window and the unit, then reads the file against the year's scheme and units.</summary>
     private async Task<(ValidationReport Report, SubmissionOutcome? Outcome)> ReadAsync(

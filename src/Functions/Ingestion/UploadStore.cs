@@ -49,14 +49,9 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
             ["ReportBlob"] = record.ReportBlob,
             ["OriginalBlob"] = record.OriginalBlob,
         };
-        try
-        {
-            await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // A concurrent delivery of the same blob recorded it first; both computed the same outcome from the same bytes.
-        }
+        // Upsert: a concurrent delivery of the same blob computes the same row from the same bytes, and a rejection that awaited
+        // configuration (IngestionService) is replaced by the new outcome.
+        await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every upload of a year, newest first; optionally only those naming or carrying <paramref name="unit"/>.</summary>

@@ -197,4 +197,25 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
         var blob = await new BlobContainerClient(old.Storage, "submissions").GetBlobClient("2021/SO-TP/tu-danh-gia.xlsx").GetPropertiesAsync();
         Assert.Equal(blob.Value.LastModified, uploadedAt); // read from Properties sent as a JSON string
     }
+
+    [Fact]
+    public async Task UploadBeforeTheYearIsOpen_IsRejected_ThenTheSameFileAgainIsReadOnceItIs()
+    {
+        await using var fresh = await Support.Pipeline.StartAsync(new TestLogging(output));
+        var bytes = Template("SO-TP");
+        await fresh.UploadBlobAsync("submissions", "2021/SO-TP/som.xlsx", bytes);
+        await fresh.WaitUntilQuietAsync();
+        await fresh.SetUpHueAsync();
+        var first = Assert.Single(await fresh.UploadsAsync())!;
+        Assert.Equal("Rejected", (string?)first["outcome"]);
+        Assert.Equal(["PAR-I002"], first["codes"]!.AsArray().Select(c => (string?)c));
+
+        // The agency sends the very same file again: not the stale refusal, a real reading.
+        await fresh.UploadBlobAsync("submissions", "2021/SO-TP/som.xlsx", bytes);
+        await fresh.WaitUntilQuietAsync();
+        var row = Assert.Single(await fresh.UploadsAsync())!;
+        Assert.Equal("Accepted", (string?)row["outcome"]);
+        var status = await fresh.AdminJsonAsync(HttpMethod.Get, $"/api/admin/years/2021/uploads/{(string)row["sha256"]!}");
+        Assert.Equal("Accepted", (string?)status["report"]!["outcome"]);
+    }
 }
