@@ -18,6 +18,29 @@ internal static class ApiProblem
         return Results.Problem(statusCode: status, type: $"/api/problems/{code}", title: en, detail: vi, extensions: extensions);
     }
 
+    /// <summary>
+    /// Refusals the framework makes itself (a body that is not valid JSON, a wrong method or content type) get a code and both
+    /// texts too, so every refusal has the same shape: <c>PAR-A{status}</c>.
+    /// </summary>
+    public static void AddCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code")) return;
+        var status = problem.Status ?? StatusCodes.Status500InternalServerError;
+        var (vi, en) = status switch
+        {
+            400 => ("Yêu cầu không hợp lệ: thân JSON hoặc tham số không đọc được.", "The request is not valid: its JSON body or a parameter could not be read."),
+            404 => ("Không có đường dẫn này trong API.", "No such API route."),
+            405 => ("Phương thức HTTP này không dùng được cho đường dẫn này.", "This HTTP method is not allowed on this route."),
+            415 => ("Kiểu nội dung không được hỗ trợ; gửi application/json.", "Unsupported content type; send application/json."),
+            _ => ("Yêu cầu không thực hiện được.", "The request could not be carried out."),
+        };
+        problem.Extensions["code"] = $"PAR-A{status}";
+        problem.Extensions["vi"] = vi;
+        problem.Extensions["en"] = en;
+        problem.Detail ??= vi;
+    }
+
     public static IResult NotFound(string vi, string en) => Of(StatusCodes.Status404NotFound, "PAR-A404", vi, en);
 
     /// <summary>The same answer for "does not exist" and "not yet published", so the embargo leaks not even existence.</summary>

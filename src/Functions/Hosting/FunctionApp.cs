@@ -51,7 +51,7 @@ public static class FunctionApp
         services.AddSingleton<PublishedCache>();
         services.AddSingleton<UploadGateway>();
         services.AddSingleton(_ => ApiKeys.FromConfiguration(configuration));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblem.AddCode);
         services.AddOpenApi("v1", OpenApiSetup.Configure);
         services.Configure<JsonOptions>(o =>
         {

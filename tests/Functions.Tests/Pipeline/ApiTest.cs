@@ -107,4 +107,16 @@ public sealed class ApiTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("PAR-A010", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]);
     }
+
+    [Fact]
+    public async Task MalformedJsonBody_IsACodedProblem_Too()
+    {
+        using var request = Support.Pipeline.Admin(HttpMethod.Put, "/api/admin/years/2021", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        using var response = await _p.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("PAR-A400", (string?)problem["code"]);
+        Assert.False(string.IsNullOrEmpty((string?)problem["vi"]));
+    }
 }
