@@ -39,6 +39,8 @@ public sealed class AdminApi(
     /// <summary>Opens a year, or changes its settings while it is not published.</summary>
     public async Task<ApiReply> PutYearAsync(int year, YearRequest body, CancellationToken ct)
     {
+        var existing = await years.GetAsync(year, ct).ConfigureAwait(false);
+        if (existing?.ChangeSettings(existing.Scheme, existing.Decision, existing.PublishAt) is YearChange.Refused refused) return refused.Why;
         var bag = new ProblemBag();
         var scheme = body.Scheme is null ? null : await schemes.GetAsync(body.Scheme, ct).ConfigureAwait(false);
         if (scheme is null) bag.Add(PipelineProblems.YearSchemeNotRegistered(body.Scheme).AsProblem(new Location(Field: "scheme")));
@@ -47,7 +49,7 @@ public sealed class AdminApi(
             bag.Add(PipelineProblems.DecisionPlaceMissing().AsProblem(new Location(Field: "decision")));
         if (bag.HasErrors) return PipelineProblems.YearSettingsInvalid(bag.ToReport().Problems);
 
-        if (await years.GetAsync(year, ct).ConfigureAwait(false) is null)
+        if (existing is null)
         {
             var opened = await years.SaveAsync(YearRecord.Open(year, body.Scheme!, body.Decision!, body.PublishAt), ct).ConfigureAwait(false);
             if (opened is not null) return ApiReply.Json(YearView.Of(opened));

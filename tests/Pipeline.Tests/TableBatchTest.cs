@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using ParServerless.Functions.Storage;
+using ParServerless.Pipeline.Storage;
 
-namespace ParServerless.Functions.Tests.Storage;
+namespace ParServerless.Pipeline.Tests.Storage;
 
 public sealed class TableBatchTest
 {

@@ -1,6 +1,6 @@
-using ParServerless.Functions.Api;
+using ParServerless.Pipeline.Api;
 
-namespace ParServerless.Functions.Tests.Api;
+namespace ParServerless.Pipeline.Tests.Api;
 
 public sealed class ApiKeysTest
 {

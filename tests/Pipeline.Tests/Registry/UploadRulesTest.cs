@@ -1,10 +1,10 @@
 using ParServerless.Files;
-using ParServerless.Functions.Ingestion;
-using ParServerless.Functions.Registry;
+using ParServerless.Pipeline.Ingestion;
+using ParServerless.Pipeline.Registry;
 using ParServerless.Scoring.Decisions;
 using ParServerless.Scoring.Schemes;
 
-namespace ParServerless.Functions.Tests.Ingestion;
+namespace ParServerless.Pipeline.Tests.Ingestion;
 
 public sealed class UploadRulesTest
 {
