@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+
+namespace ParServerless.DevHost.TestWorker;
+
+/// <summary>
+/// Writes what a function saw as a JSON "marker" blob <c>{function}/{key}/{invocationId}.json</c> in the container named by the
+/// setting <c>TEST_MARKERS</c>, so tests read the worker's view through storage, as they would read a real function's effects.
+/// </summary>
+public sealed class Recorder(BlobServiceClient storage)
+{
+    public async Task RecordAsync(string function, string key, string invocationId, object seen, CancellationToken cancellationToken)
+    {
+        var container = storage.GetBlobContainerClient(Environment.GetEnvironmentVariable("TEST_MARKERS") ?? "markers");
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var name = $"{function}/{key}/{invocationId}.json";
+        await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(seen)), overwrite: true, cancellationToken);
+    }
+}
