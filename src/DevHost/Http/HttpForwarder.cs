@@ -13,7 +13,10 @@ namespace ParServerless.DevHost.Http;
 /// <c>x-ms-invocation-id</c>, while an <c>InvocationRequest</c> with the same id is sent over gRPC. The worker pairs the two and
 /// writes its response to the forwarded request, which is relayed to the client unchanged.
 /// </summary>
-/// <remarks>No match: 404. A path that matches with another method: 405 with <c>Allow</c>. Neither reaches the worker.</remarks>
+/// <remarks>
+/// No match: 404. A path that matches with another method: 405 with <c>Allow</c>. Neither reaches the worker.
+/// A failed invocation whose response fits in 64 KiB answers 500, as the host does when a function throws.
+/// </remarks>
 internal sealed partial class HttpForwarder
 {
     /// <summary>The header the worker pairs a forwarded request with its invocation by.</summary>
@@ -27,6 +30,9 @@ internal sealed partial class HttpForwarder
 
     /// <summary>The worker's Kestrel starts after its init reply: early forwards are retried this long on connection refusal.</summary>
     private static readonly TimeSpan ConnectRetryLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>Responses up to this size wait for the invocation's outcome before they are relayed.</summary>
+    private const int HoldLimit = 64 * 1024;
 
     private readonly IReadOnlyList<HttpRoute> _routes;
     private readonly HttpClient _http;
@@ -111,12 +117,35 @@ internal sealed partial class HttpForwarder
 
         using (response)
         {
+            // A response that ends within the first buffer is held until the invocation's outcome is known: a function that threw
+            // answers 500, as behind the host, whatever the worker wrote. A longer response is streamed as it comes.
+            var body = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
+            var buffer = new byte[HoldLimit];
+            var held = 0;
+            int read;
+            while (held < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(held), context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                held += read;
+            }
+
+            var complete = held < buffer.Length;
+            if (complete && !(await invocation.ConfigureAwait(false)).Succeeded)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                Log.Forwarded(_logger, method, context.Request.Path.Value, route.Function.Name, 500, invocationId, false);
+                return;
+            }
+
             context.Response.StatusCode = (int)response.StatusCode;
             CopyHeaders(response.Headers, context.Response.Headers);
             CopyHeaders(response.Content.Headers, context.Response.Headers);
             if (!HttpMethods.IsHead(method))
             {
-                await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, held), context.RequestAborted).ConfigureAwait(false);
+                if (!complete)
+                {
+                    await body.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+                }
             }
         }
 
