@@ -27,18 +27,27 @@ public sealed class BlobFunctions(Recorder recorder, ILogger<BlobFunctions> logg
             BlobTrigger = blobTrigger?.ToString(),
             Metadata = metadata?.ToString(),
         }, cancellationToken);
+
+        // Storage-outage test: an "inflight" blob finishes only once the test lets it (through a file: storage is down by then).
+        if (name.Contains("inflight", StringComparison.Ordinal) && Environment.GetEnvironmentVariable("TEST_RELEASE_FILE") is { Length: > 0 } release)
+        {
+            while (!File.Exists(release))
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
     }
 
-    /// <summary>Records every attempt, then fails for names containing "fail": the host must retry, then poison.</summary>
+    /// <summary>Records every attempt, then fails: always for names containing "fail", on the first attempt only for "flaky".</summary>
     [Function(nameof(FailingBlob))]
     public async Task FailingBlob(
         [BlobTrigger("%TEST_FAIL_CONTAINER%/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient blob,
         string name, FunctionContext context, CancellationToken cancellationToken)
     {
-        await recorder.RecordAsync(nameof(FailingBlob), name.Replace('/', '_'), context.InvocationId, new { Blob = blob.Name }, cancellationToken);
-        if (name.Contains("fail", StringComparison.Ordinal))
+        var attempts = await recorder.RecordAsync(nameof(FailingBlob), name.Replace('/', '_'), context.InvocationId, new { Blob = blob.Name }, cancellationToken);
+        if (name.Contains("fail", StringComparison.Ordinal) || (name.Contains("flaky", StringComparison.Ordinal) && attempts == 1))
         {
-            throw new InvalidOperationException($"test worker refuses {name}");
+            throw new InvalidOperationException($"test worker refuses {name} (attempt {attempts})");
         }
     }
 }

@@ -9,11 +9,19 @@ namespace ParServerless.DevHost.TestWorker;
 /// </summary>
 public sealed class Recorder(BlobServiceClient storage)
 {
-    public async Task RecordAsync(string function, string key, string invocationId, object seen, CancellationToken cancellationToken)
+    /// <returns>How many markers this function and key now have (this one included).</returns>
+    public async Task<int> RecordAsync(string function, string key, string invocationId, object seen, CancellationToken cancellationToken)
     {
         var container = storage.GetBlobContainerClient(Environment.GetEnvironmentVariable("TEST_MARKERS") ?? "markers");
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var name = $"{function}/{key}/{invocationId}.json";
-        await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(seen)), overwrite: true, cancellationToken);
+        var prefix = $"{function}/{key}/";
+        await container.GetBlobClient(prefix + invocationId + ".json").UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(seen)), overwrite: true, cancellationToken);
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
     }
 }
