@@ -1,3 +1,4 @@
+using ParServerless.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using ParServerless.Testing;
 using ParServerless.DevHost.Tests.Support;
 using ParServerless.Testing.Azurite;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using ParServerless.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;

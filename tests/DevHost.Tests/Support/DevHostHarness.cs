@@ -1,3 +1,4 @@
+using ParServerless.Testing;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;

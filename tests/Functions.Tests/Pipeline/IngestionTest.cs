@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using ParServerless.DevHost.Tests.Support;
+using ParServerless.Testing;
 using ParServerless.Files;
 using ParServerless.Samples;
 using Xunit.Abstractions;
@@ -185,9 +185,9 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PropertiesAsJsonString_FromOlderHosts_IsIngestedAlike()
+    public async Task UploadedAt_IsTheBlobsLastModified_ReadByTheWorkerItself()
     {
-        await using var old = await Support.Pipeline.StartAsync(new TestLogging(output), o => o with { BlobPropertiesFormat = DevHost.Payload.BlobPropertiesFormat.JsonString });
+        await using var old = await Support.Pipeline.StartAsync(new TestLogging(output));
         await old.SetUpHueAsync();
         await old.UploadBlobAsync("submissions", "2021/SO-TP/tu-danh-gia.xlsx", Template("SO-TP"));
         await old.WaitUntilQuietAsync();
@@ -195,7 +195,7 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Accepted", (string?)row["outcome"]);
         var uploadedAt = DateTimeOffset.Parse((string)row["uploadedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
         var blob = await new BlobContainerClient(old.Storage, "submissions").GetBlobClient("2021/SO-TP/tu-danh-gia.xlsx").GetPropertiesAsync();
-        Assert.Equal(blob.Value.LastModified, uploadedAt); // read from Properties sent as a JSON string
+        Assert.Equal(blob.Value.LastModified, uploadedAt); // read from the blob by the worker (BlobClient binding)
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ParServerless.DevHost.Tests.Support;
+using ParServerless.Testing;
 using ParServerless.Files;
 using ParServerless.Samples;
 using UglyToad.PdfPig;

@@ -1,4 +1,4 @@
-using ParServerless.DevHost.Tests.Support;
+using ParServerless.Testing;
 using ParServerless.Files;
 using ParServerless.Samples;
 using ParServerless.Testing.Azurite;
