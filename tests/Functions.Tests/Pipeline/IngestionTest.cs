@@ -45,7 +45,7 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
             await _p.UploadBlobAsync("submissions", "2021/SO-TP/tu-danh-gia.xlsx", bytes);
             await _p.WaitUntilQuietAsync();
         }
-        // Three deliveries (the handler's answers, relayed by DevHost as invocation logs): one ingestion, two no-ops.
+        // Three deliveries (the worker's logs, relayed by DevHost): one ingestion, two no-ops.
         Assert.Single(_p.Logging.Entries, e => e.Message.Contains("tu-danh-gia.xlsx: Accepted", StringComparison.Ordinal));
         var uploads = await _p.UploadsAsync();
         var row = Assert.Single(uploads);
@@ -53,7 +53,7 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Accepted", (string?)row["outcome"]);
         Assert.Single(await NamesAsync(_p.Storage, "originals"));
         Assert.Single(await NamesAsync(_p.Storage, "reports"));
-        Assert.Equal(2, _p.Logging.Entries.Count(e => e.Message.Contains("tu-danh-gia.xlsx: already ingested", StringComparison.Ordinal)));
+        Assert.Equal(2, _p.Logging.Entries.Count(e => e.Message.Contains("Already ingested submissions/2021/SO-TP/tu-danh-gia.xlsx ", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -75,6 +75,8 @@ internal sealed class Pipeline : IAsyncDisposable
             ["PAR_ADMIN_KEY"] = AdminKey,
             ["PAR_AGENCY_KEY_SECRET"] = AgencySecret,
             ["Logging__LogLevel__Default"] = "Warning",
+            // Our own categories at Information: tests read what ingestion and publication say.
+            ["Logging__LogLevel__ParServerless"] = "Information",
         },
         BlobPollingInterval = TimeSpan.FromMilliseconds(250),
         BlobQueueMaxPollingInterval = TimeSpan.FromMilliseconds(250),
