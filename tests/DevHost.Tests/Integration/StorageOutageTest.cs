@@ -27,7 +27,8 @@ public sealed class StorageOutageTest(ITestOutputHelper output) : IAsyncLifetime
         // The worker holds the "inflight" blob until the release file exists, which the test creates once storage is down.
         var worker = new WorkerSettings { Extra = new() { ["TEST_RELEASE_FILE"] = _release } };
         await using var host = await DevHostHarness.StartAsync(storage, worker, _logging, "outage-test",
-            o => o with { BlobMessageVisibilityTimeout = TimeSpan.FromSeconds(4) });
+            // Long enough that a delivery finished before the outage is never redelivered on a loaded machine, short enough to wait for.
+            o => o with { BlobMessageVisibilityTimeout = TimeSpan.FromSeconds(12) });
 
         await DevHostHarness.UploadAsync(storage, worker.Container, "2025/before.xlsx", [1]);
         await DevHostHarness.UploadAsync(storage, worker.Container, "2025/inflight.xlsx", [2]);
