@@ -15,7 +15,10 @@ ensure_node_modules   # the Tinos font files embedded in the Documents assembly
 STAGE="$(mktemp -d)"
 trap 'rm -rf "$STAGE"' EXIT
 echo "==> dotnet publish src/Functions (linux-x64, framework-dependent)"
-dotnet publish src/Functions -c Release -r linux-x64 --self-contained false -o "$STAGE/app" --nologo -v quiet \
+# Its own obj/bin (--artifacts-path): a RID-specific restore into src/*/obj would make the next plain `dotnet build` (run.sh,
+# test.sh) start over.
+dotnet publish src/Functions -c Release -r linux-x64 --self-contained false -o "$STAGE/app" --artifacts-path "$STAGE/build" \
+  --nologo -v quiet \
   -clp:ErrorsOnly -p:DebugType=none -p:GenerateDocumentationFile=false
 # Configuration a developer's host reads never belongs to the package: keep only what the worker runs with.
 find "$STAGE/app" \( -name '*.pdb' -o -name 'local.settings.json' -o -name 'appsettings.Development.json' \) -delete
