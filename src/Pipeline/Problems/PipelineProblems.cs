@@ -123,6 +123,14 @@ public static class PipelineProblems
         $"Chưa tạo tài liệu '{file}' cho năm {year}; hãy chạy POST /api/admin/years/{year}/decision.",
         $"No '{file}' generated for {year} yet; POST /api/admin/years/{year}/decision first.");
 
+    public static Refusal SignedBeforePublication(int year) => new("PAR-A070", 409,
+        $"Năm {year} chưa công bố; chỉ tải bản gốc đã ký của Quyết định đã công bố.",
+        $"Year {year} is not published; only the signed original of a published Decision can be uploaded.");
+
+    public static Refusal NotAPdf() => new("PAR-A071", 400,
+        "Tệp không phải PDF (không bắt đầu bằng %PDF-); hãy tải bản PDF đã ký hoặc bản quét.",
+        "The file is not a PDF (it does not start with %PDF-); upload the signed PDF or a scan.");
+
     public static Refusal YearMissing(int year) => new("PAR-A060", 404, $"Chưa có năm {year}.", $"Year {year} does not exist.");
 
     public static Refusal UploadNotFound(int year, string sha256) => new("PAR-A061", 404,

@@ -17,6 +17,22 @@ public sealed class DocumentStore(StorageClients clients, StorageSetup setup)
     public static string UnitPdf(string unit) => $"units/{unit}.pdf";
     public static string UnitJson(string unit) => $"units/{unit}.json";
 
+    /// <summary>The signed original of a year's Decision, named by its own SHA-256 (written once, never overwritten).</summary>
+    public static string SignedName(int year, string sha256) => FormattableString.Invariant($"{year}/signed/{sha256}.pdf");
+
+    public async Task WriteSignedAsync(int year, string sha256, byte[] content, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await BlobWrites.CreateOnceAsync(clients.Container(StorageNames.AppContainers.Decisions), SignedName(year, sha256),
+            BinaryData.FromBytes(content), "application/pdf", cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BinaryData?> ReadSignedAsync(int year, string sha256, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await BlobWrites.ReadOrNullAsync(clients.Container(StorageNames.AppContainers.Decisions), SignedName(year, sha256), cancellationToken).ConfigureAwait(false);
+    }
+
     private static string Name(int year, string sha256, string file) => FormattableString.Invariant($"{year}/{sha256}/{file}");
 
     public async Task<bool> ExistsAsync(int year, string sha256, CancellationToken cancellationToken)
