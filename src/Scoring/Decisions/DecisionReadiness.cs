@@ -79,6 +79,10 @@ public static class DecisionReadiness
         var deputy = onBehalf == "KT. CHỦ TỊCH" || (byChairman && capacity == "KT. CHỦ TỊCH");
         if (onBehalf is not null && onBehalf != "KT. CHỦ TỊCH")
             return ($"dòng ký thay phải là \"KT. CHỦ TỊCH\", không phải \"{s.OnBehalf}\"", $"the on-behalf line must be \"KT. CHỦ TỊCH\", not \"{s.OnBehalf}\"");
+        // The chairman signing his own decision prints one line, "CHỦ TỊCH", as capacity or as title.
+        if (byChairman && !deputy)
+            return capacity == "CHỦ TỊCH" && title.Length == 0 ? null
+                : ($"Chủ tịch tự ký thì chỉ ghi \"CHỦ TỊCH\", không phải \"{string.Join(" / ", s.Lines)}\"", $"the Chairman signing his own decision writes only \"CHỦ TỊCH\", not \"{string.Join(" / ", s.Lines)}\"");
         var expected = deputy ? "PHÓ CHỦ TỊCH" : "CHỦ TỊCH";
         if (title != expected)
             return (deputy ? $"ký thay Chủ tịch thì chức vụ là \"PHÓ CHỦ TỊCH\", không phải \"{s.Title}\"" : $"ký không có \"KT.\" thì người ký là \"CHỦ TỊCH\", không phải \"{s.Title}\"",

@@ -97,7 +97,7 @@ public class ResultSheetDocumentTest
     {
         Assert.Equal(JusticePdf.Value, ResultSheetDocument.Render(Sheet("SO-TP"), HueDecision.Scheme, Context));
         var missing = new List<string>();
-        using var layout = ResultSheetDocument.Compose(Sheet("SO-TP"), HueDecision.Scheme, Context, (text, face) =>
+        using var layout = ResultSheetDocument.Compose(Sheet("SO-TP"), HueDecision.Scheme, Context, null, (text, face) =>
         {
             if (!EmbeddedFonts.Covers(face, text)) missing.Add(text);
         });
