@@ -99,14 +99,16 @@ internal static class BandBarChart
             canvas.DrawRect(left, rowTop + (plan.Pitch - barHeight) / 2, X(bar.Value) - left, barHeight, fill);
 
             var lines = plan.NameLines[first + i];
-            var blockTop = rowTop + (plan.Pitch - lines.Count * LineHeight) / 2;
+            // Baselines centre the name's lines on the bar; the value shares the baseline of a one-line name.
+            var middle = rowTop + plan.Pitch / 2 + Ascent(text, NameStyle) / 2;
+            float Baseline(int l) => middle + (l - (lines.Count - 1) / 2f) * LineHeight;
             for (var l = 0; l < lines.Count; l++)
             {
                 var w = text.Measure(lines[l], NameStyle);
-                text.Draw(canvas, lines[l], plan.NameWidth - w, blockTop + l * LineHeight + Ascent(text, NameStyle) * 0.95f, NameStyle);
+                text.Draw(canvas, lines[l], plan.NameWidth - w, Baseline(l), NameStyle);
             }
             var vw = text.Measure(bar.Label, ValueStyle);
-            text.Draw(canvas, bar.Label, size.Width - vw, rowTop + plan.Pitch / 2 + Ascent(text, ValueStyle) * 0.5f, ValueStyle);
+            text.Draw(canvas, bar.Label, size.Width - vw, middle, ValueStyle);
         }
         canvas.DrawRect(left, top, right - left, bottom - top, frame);
 

@@ -31,7 +31,7 @@ internal static class AppendixSection
             Lead = [Paragraph.Of("1. Kết quả Chỉ số cải cách hành chính", Body.AsBold(), spaceAfter: 4)],
             Trailer =
             [
-                new Paragraph([new Run(a.Summary, Body.WithSize(12).AsBold())], TextAlign.Justify, SpaceBefore: 2, SpaceAfter: 3),
+                new Paragraph([new Run(a.Summary, Body.WithSize(12).AsBold())], TextAlign.Justify, SpaceBefore: 4, SpaceAfter: 3),
                 new Paragraph([new Run(a.RankingNote, Note)], TextAlign.Justify, SpaceAfter: 10),
             ],
         });
@@ -49,7 +49,7 @@ internal static class AppendixSection
         var columns = new List<TableColumn>
         {
             new("STT", 4f, R),
-            new("Tên đơn vị", 26, TextAlign.Left),
+            new("Tên đơn vị", 30, TextAlign.Left),
             new("Điểm tự đánh giá", 7, R),
             new("Điểm thẩm định", 7, R),
             new("Điểm ĐTXHH", 7, R),
@@ -106,9 +106,9 @@ internal static class AppendixSection
     private static Table AreaTable(DecisionModel model, DecisionAppendix a)
     {
         var f = model.Format;
-        var columns = new List<TableColumn> { new("STT", 4f, R), new("Tên đơn vị", 26, TextAlign.Left) };
+        var columns = new List<TableColumn> { new("STT", 4f, R), new("Tên đơn vị", 28, TextAlign.Left) };
         columns.AddRange(a.Areas.Select(ar => new TableColumn("LV" + ar.Code.Value, 5.5f, R)));
-        columns.Add(new TableColumn("Chỉ số (%)", 6.5f, R));
+        columns.Add(new TableColumn("Chỉ số (%)", 8.5f, R));
         var rows = a.Rows.Select(r =>
         {
             var cells = new List<TableCell> { Int(r.Number), r.UnitName };
@@ -139,17 +139,20 @@ internal static class AppendixSection
         var available = layout.Page.ContentBottom - layout.Page.Top - CaptionHeight * captionLines;
         var perPage = plan.RowsFitting(available);
         var parts = Math.Max(1, (bars.Length + perPage - 1) / perPage);
-        var perPart = (bars.Length + parts - 1) / parts;
         var average = $"Bình quân khối: {f.Format(a.AverageIndex)}%";
+        var first = 0;
         for (var part = 0; part < parts; part++)
         {
-            var first = part * perPart;
-            var slice = bars.Skip(first).Take(perPart).ToArray();
+            // Equal parts: the first (n mod parts) parts take one bar more.
+            var count = bars.Length / parts + (part < bars.Length % parts ? 1 : 0);
+            var start = first;
+            var slice = bars.Skip(start).Take(count).ToArray();
+            first += count;
             layout.Add(new PageBreak());
             var caption = parts > 1 ? $"{a.ChartCaption} (phần {Int(part + 1)}/{Int(parts)})" : a.ChartCaption;
             layout.Add(new Paragraph([new Run(caption, Title.WithSize(13))], TextAlign.Center, SpaceAfter: 8));
             layout.Add(new Figure(plan.Height(slice.Length), (canvas, size, text) =>
-                BandBarChart.Draw(canvas, size, text, plan, first, slice, legend, (double)a.AverageIndex, average, "Bình quân khối", "Chỉ số CCHC (%)")));
+                BandBarChart.Draw(canvas, size, text, plan, start, slice, legend, (double)a.AverageIndex, average, "Bình quân khối", "Chỉ số CCHC (%)")));
         }
     }
 

@@ -71,6 +71,9 @@ internal sealed partial class PdfLayout
                 foreach (var word in Scoring.Text.Nfc(cell.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     widest = Math.Max(widest, _engine.Measure(word, style));
             }
+            // Header words too: a header may wrap between words, never inside one ("ĐTXH/H").
+            foreach (var word in Scoring.Text.Nfc(table.Columns[i].Header).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                widest = Math.Max(widest, _engine.Measure(word, table.Header));
             minimum[i] = widest + 2 * table.Padding + 1;
         }
         var shortfall = widths.Select((w, i) => Math.Max(0, minimum[i] - w)).Sum();
