@@ -11,8 +11,9 @@ internal sealed partial class PdfLayout
     {
         var width = Page.ContentWidth;
         var widths = ColumnWidths(table, width);
-        var header = RowPiece(table, widths, table.Columns.Select(c => new TableCell(c.Header, table.Header, TextAlign.Center)).ToArray(), table.HeaderFill);
-        var rows = table.Rows.Select(r => RowPiece(table, widths, r.Cells, r.Fill)).ToList();
+        var header = RowPiece(table, widths, table.Columns.Select(c => new TableCell(c.Header, table.Header, TextAlign.Center)).ToArray(), table.HeaderFill, null);
+        var tails = DecimalTails(table);
+        var rows = table.Rows.Select(r => RowPiece(table, widths, r.Cells, r.Fill, tails)).ToList();
         var lead = table.Lead.Count == 0 ? (Piece?)null : Combine(table.Lead.SelectMany(b => Flow(b, width)).ToList());
         var trailer = table.Trailer.Count == 0 ? (Piece?)null : Combine(table.Trailer.SelectMany(b => Flow(b, width)).ToList());
 
@@ -84,7 +85,35 @@ internal sealed partial class PdfLayout
         return widths.Select((w, i) => w < minimum[i] ? minimum[i] : w - shortfall * spare[i] / totalSpare).ToArray();
     }
 
-    private Piece RowPiece(Table table, float[] widths, IReadOnlyList<TableCell> cells, uint fill)
+    /// <summary>
+    /// Per right-aligned column, the widest part from the decimal comma to the end ("," and the decimals). A figure is then
+    /// indented from the right by what its own part lacks, so that the commas of a column line up exactly, even where the
+    /// font kerns some digit pairs ("11") and the figures' widths differ by a fraction of a point.
+    /// </summary>
+    private float[] DecimalTails(Table table)
+    {
+        var tails = new float[table.Columns.Count];
+        foreach (var row in table.Rows)
+        {
+            for (var i = 0; i < tails.Length && i < row.Cells.Count; i++)
+            {
+                var cell = row.Cells[i];
+                if ((cell.Align ?? table.Columns[i].Align) != TextAlign.Right || DecimalTail(cell.Text) is not { } tail) continue;
+                tails[i] = Math.Max(tails[i], _engine.Measure(tail, cell.Style ?? table.Body));
+            }
+        }
+        return tails;
+    }
+
+    /// <summary>", 353" of "23,353": the text from a figure's only comma to its end; null for anything else.</summary>
+    private static string? DecimalTail(string text)
+    {
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 && comma == text.LastIndexOf(',') && text.Length - comma <= 6 && !text.Contains(' ', StringComparison.Ordinal)
+            && text[(comma + 1)..].All(c => char.IsAsciiDigit(c) || c == '%') ? text[comma..] : null;
+    }
+
+    private Piece RowPiece(Table table, float[] widths, IReadOnlyList<TableCell> cells, uint fill, float[]? tails)
     {
         var laid = new List<(List<TextLine> Lines, float Height)>(widths.Length);
         for (var i = 0; i < widths.Length; i++)
@@ -92,7 +121,9 @@ internal sealed partial class PdfLayout
             var cell = i < cells.Count ? cells[i] : new TableCell("");
             var style = cell.Style ?? table.Body;
             var align = cell.Align ?? table.Columns[i].Align;
-            var p = new Paragraph([new Run(cell.Text, style)], align, LineSpacing: 1.15f);
+            var indent = tails is not null && align == TextAlign.Right && tails[i] > 0 && DecimalTail(cell.Text) is { } tail
+                ? tails[i] - _engine.Measure(tail, style) : 0;
+            var p = new Paragraph([new Run(cell.Text, style)], align, RightIndent: indent, LineSpacing: 1.15f);
             var lines = LineBreaker.Break(_engine, p, widths[i] - 2 * table.Padding);
             laid.Add((lines, lines.Sum(l => l.Height)));
         }
