@@ -21,6 +21,14 @@ internal sealed record Typed(string Type, string Value);
 /// </summary>
 internal sealed record Doc(Dictionary<string, string> Meta, List<Column> Columns, List<Dictionary<Column, object?>> Rows)
 {
+    /// <summary>A deep copy with a change: corpus cases share one valid doc.</summary>
+    public Doc Also(Action<Doc> change)
+    {
+        var copy = new Doc(new(Meta), [.. Columns], Rows.Select(r => new Dictionary<Column, object?>(r)).ToList());
+        change(copy);
+        return copy;
+    }
+
     public Dictionary<Column, object?> Row(string code, string? unit = null) =>
         Rows.First(r => (string?)r.GetValueOrDefault(Column.Code) == code && (unit is null || (string?)r.GetValueOrDefault(Column.Unit) == unit));
 
