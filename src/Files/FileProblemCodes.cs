@@ -109,6 +109,9 @@ public static class FileProblemCodes
     /// <summary>Error: the same key twice: a JSON property in one object, two properties or metadata lines naming the same field.</summary>
     public const string DuplicateKey = "PAR-E038";
 
+    /// <summary>Error: a JSON row property that names no column (a misspelt "poitns" would otherwise leave the mark blank).</summary>
+    public const string UnknownProperty = "PAR-E039";
+
     /// <summary>Error: a mark that is not a number.</summary>
     public const string NotANumber = "PAR-E040";
 

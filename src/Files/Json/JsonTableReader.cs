@@ -99,8 +99,15 @@ internal static class JsonTableReader
                 foreach (var property in item.EnumerateObject())
                 {
                     var column = Headers.Recognise(property.Name);
-                    if (column == Column.None) continue;
                     var where = new Location(Field: path + "." + property.Name);
+                    if (column == Column.None)
+                    {
+                        // A misspelt "poitns" would leave the row without its mark, read as blank: refused instead.
+                        bag.Error(UnknownProperty, where,
+                            $"Thuộc tính \"{property.Name}\" không phải là cột của tệp điểm (các cột: code, points, percent, note, evidence, unit, reason…).",
+                            $"Property \"{property.Name}\" is not a column of a score file (columns: code, points, percent, note, evidence, unit, reason…).");
+                        continue;
+                    }
                     // "points" and "Điểm" are one column: two names for it in one row leave the mark unclear.
                     if (!named.TryAdd(column, property.Name))
                     {
@@ -111,7 +118,7 @@ internal static class JsonTableReader
                         continue;
                     }
                     table.Columns.Add(column);
-                    row[column] = Cell(property.Value, where, table, bag, budget);
+                    row[column] = Cell(property.Value, column, where, table, bag, budget);
                 }
                 if (!row.IsBlank) table.Rows.Add(row);
             }
@@ -122,7 +129,7 @@ internal static class JsonTableReader
         }
     }
 
-    private static RawCell Cell(JsonElement value, Location where, RawTable table, ProblemBag bag, ReadBudget limits)
+    private static RawCell Cell(JsonElement value, Column column, Location where, RawTable table, ProblemBag bag, ReadBudget limits)
     {
         switch (value.ValueKind)
         {
@@ -132,7 +139,8 @@ internal static class JsonTableReader
                     : new RawCell(CellKind.Other, 0, value.GetRawText(), where);
             case JsonValueKind.String:
                 return new RawCell(CellKind.Text, 0, TableBuilder.Clean(value.GetString() ?? "", where, table, bag, limits), where);
-            case JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+            // Only evidence is a list; "points": [] is not a blank mark.
+            case JsonValueKind.Array when column == Column.Evidence && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
                 var joined = string.Join('\n', value.EnumerateArray().Select(e => e.GetString()));
                 return new RawCell(CellKind.Text, 0, TableBuilder.Clean(joined, where, table, bag, limits), where);
             case JsonValueKind.Null or JsonValueKind.Undefined:

@@ -192,7 +192,7 @@ internal sealed class XlsxPackage : IDisposable
     public XmlReader OpenXml(string path)
     {
         var entry = _entries[path];
-        var stream = new BoundedStream(entry.Open(), entry.Length, _budget);
+        var stream = new BoundedStream(entry.Open(), entry.Length, _budget, entry.Crc32);
         return XmlReader.Create(stream, XmlSettings);
     }
 

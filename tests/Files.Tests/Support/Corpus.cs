@@ -99,12 +99,19 @@ internal static class Corpus
         yield return C("json/duplicate-metadata", Utf8("{\"year\":2025," + json[1..]), [DuplicateKey], "a.json");
         yield return C("json/three-decimals", Json("\"points\":2.505"), [TooManyDecimals], "a.json");
         yield return C("json/thousands-text", Json("\"points\":\"1,234.5\""), [AmbiguousNumber], "a.json");
+        yield return C("json/misspelt-points", Json("\"poitns\":2.5"), [UnknownProperty, BlankMark], "a.json");
+        yield return C("json/points-empty-array", Json("\"points\":[]"), [NotANumber], "a.json");
         yield return C("json/leading-comment", Utf8("// điểm tự đánh giá\n" + json), [JsonComment], "a.json");
         yield return C("json/inner-comment", Json("/* sửa */ \"points\":2.5"), [JsonComment], "a.json");
 
         // A file named .xlsx that is neither a zip nor text: "not an Excel workbook", never "a CSV that is not UTF-8".
         yield return C("xlsx/not-a-zip", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0xFF, 0xC0], [Unreadable], "a.xlsx");
         yield return C("xlsx/underflow-value", valid.Also(d => d.Row("1.2")[Column.Points] = new Typed("n", "1E-400")).ToXlsx(), [NotANumber], "a.xlsx");
+        // A stored (uncompressed) entry with one digit changed and the old CRC: before the check it read 3.5 for 2.5.
+        var stored = Stored(valid.ToXlsx());
+        var digit = Encoding.Latin1.GetString(stored).IndexOf("<v>2.5</v>", StringComparison.Ordinal) + 3;
+        yield return C("xlsx/stored-entry-valid", stored, [], "a.xlsx");
+        yield return C("xlsx/crc-mismatch", [.. stored[..digit], (byte)'3', .. stored[(digit + 1)..]], [Unreadable], "a.xlsx");
         var xlsx = valid.ToXlsx();
         yield return C("xlsx/cells-per-row", xlsx, [TooManyCells], "a.xlsx", FileLimits.Default with { MaxCellsPerRow = 3 });
         yield return C("xlsx/cells", xlsx, [TooManyCells], "a.xlsx", FileLimits.Default with { MaxCells = 20 });
@@ -323,6 +330,23 @@ internal static class Corpus
         yield return X("json-row-not-object", Encoding.UTF8.GetBytes("{ \"rows\": [ 5 ] }"), [Unreadable, Empty], "tu-danh-gia.json");
         yield return X("json-deep", Encoding.UTF8.GetBytes("{\"rows\":" + new string('[', 40) + new string(']', 40) + "}"), [Unreadable], "tu-danh-gia.json");
         yield return X("json-meta-object", Encoding.UTF8.GetBytes("{ \"year\": {\"a\":1}, \"rows\": [] }"), [BadMetadata, Empty], "tu-danh-gia.json");
+    }
+
+    /// <summary>The same archive with every entry stored uncompressed, so a test can change one byte of a part.</summary>
+    private static byte[] Stored(byte[] xlsx)
+    {
+        using var source = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var e in source.Entries)
+            {
+                using var from = e.Open();
+                using var to = zip.CreateEntry(e.FullName, CompressionLevel.NoCompression).Open();
+                from.CopyTo(to);
+            }
+        }
+        return stream.ToArray();
     }
 
     private static byte[] RawXlsxFrom(Doc doc, IEnumerable<(string, byte[])> extra)
