@@ -14,8 +14,8 @@ internal static class LimitProblems
         {
             case Limit.CellsPerRow:
                 bag.Error(TooManyCells, Location.Whole,
-                    $"Một dòng của bảng tính có quá {limits.MaxCellsPerRow} ô; tệp không được đọc tiếp để bảo vệ hệ thống.",
-                    $"A worksheet row holds more than {limits.MaxCellsPerRow} cells; reading stopped, to protect the system.");
+                    $"Một dòng của tệp có quá {limits.MaxCellsPerRow} ô (trường); tệp không được đọc tiếp để bảo vệ hệ thống.",
+                    $"A row of the file holds more than {limits.MaxCellsPerRow} cells (fields); reading stopped, to protect the system.");
                 break;
             case Limit.Cells:
                 bag.Error(TooManyCells, Location.Whole,

@@ -77,7 +77,7 @@ internal static class CsvTableReader
                 }
                 separator = Separator(raw);
             }
-            if (!record.Read(text, ref pos, ref line, separator))
+            if (!record.Read(text, ref pos, ref line, separator, budget.Limits.MaxCellsPerRow))
             {
                 bag.Error(Unreadable, new Location(Row: startLine),
                     "Dấu ngoặc kép (\") mở nhưng không đóng; phần còn lại của tệp không đọc được.",
@@ -185,7 +185,8 @@ internal static class CsvTableReader
         public bool LoneCr { get; private set; }
 
         /// <summary>Reads one record (which may span lines inside quotes); false when a quote never closes.</summary>
-        public bool Read(string text, ref int pos, ref int line, char separator)
+        /// <exception cref="LimitExceededException">The record has more than <paramref name="maxFields"/> fields.</exception>
+        public bool Read(string text, ref int pos, ref int line, char separator, int maxFields)
         {
             Fields.Clear();
             Quoted.Clear();
@@ -210,7 +211,13 @@ internal static class CsvTableReader
                     }
                     continue;
                 }
-                if (c == separator) { Finish(state); state = State.Start; continue; }
+                if (c == separator)
+                {
+                    Finish(state);
+                    state = State.Start;
+                    if (Fields.Count >= maxFields) throw new LimitExceededException(Limit.CellsPerRow, "fields in a line");
+                    continue;
+                }
                 if (c == '\n') { line++; Finish(state); return true; }
                 if (c == '\r')
                 {

@@ -78,6 +78,7 @@ internal static class Corpus
         yield return C("csv/thousands-separator", Utf8(SemicolonFile("1.1.1;1.234,5;ok;")), [AmbiguousNumber]);
         yield return C("csv/nan-text", Utf8(SemicolonFile("1.1.1;NaN;ok;")), [NotANumber]);
         yield return C("csv/duplicate-metadata", [.. Utf8("#year=2025\n"), .. valid.ToCsv(bom: false)], [DuplicateKey]);
+        yield return C("csv/wide-line", Utf8("code;points\n1.2;5" + new string(';', 20_000) + "\n"), [TooManyCells]);
         yield return C("csv/three-decimals", Utf8(SemicolonFile("1.1.1;1,505;ok;")), [TooManyDecimals]);
 
         var json = Encoding.UTF8.GetString(valid.ToJson());
