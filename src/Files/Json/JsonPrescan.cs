@@ -92,6 +92,7 @@ internal static class JsonPrescan
         if (frames.Count == 0) return;
         var f = frames.Peek();
         if (f.Keys is null) f.Index++;
+        else f.Name = null;
     }
 
     /// <summary>Where the reader is, as the table reader names fields: <c>rows[3].points</c>.</summary>

@@ -42,8 +42,9 @@ public sealed record FileLimits
     /// <summary>Most characters in a workbook's shared-string table, all entries together (PAR-E065). <value>The default value is 16,777,216 (16 Mi characters, 32 MB).</value></summary>
     public long MaxSharedStringChars { get; init; } = 16L * 1024 * 1024;
 
-    /// <summary>Most characters of text kept from the data rows of one file, all cells together (PAR-E067). <value>The default value is 16,777,216 (16 Mi characters, 32 MB).</value></summary>
-    public long MaxTotalTextChars { get; init; } = 16L * 1024 * 1024;
+    /// <summary>Most characters of text kept from the data rows of one file, all cells together (PAR-E067). <value>The default value is 33,554,432 (32 Mi characters, 64 MB).</value></summary>
+    /// <remarks>A 10 MB workbook of incompressible notes holds about 16 Mi characters; real text compresses better, hence twice that.</remarks>
+    public long MaxTotalTextChars { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>
     /// Longest note, explanation, appraiser opinion or bonus/penalty reason, in characters (PAR-E068).
