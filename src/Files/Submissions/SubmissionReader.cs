@@ -24,26 +24,14 @@ public static class SubmissionReader
     /// <param name="scheme">The scheme the year is scored with.</param>
     /// <param name="units">Every evaluated unit of the year.</param>
     /// <param name="limits">Bounds; <see cref="FileLimits.Default"/> when null.</param>
-    /// <exception cref="ArgumentException">The request's kind is <see cref="FileKind.Invalid"/>, or <paramref name="limits"/> is not
-    /// valid (<see cref="FileLimits.Validate"/>): a caller bug, not bad input.</exception>
-    public static SubmissionOutcome Read(
-        SubmissionRequest request, ReadOnlyMemory<byte> content, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits? limits = null) =>
-        Read(request, content, scheme, units, limits, TimeProvider.System);
-
-    /// <summary>Reads and validates a file, with the read's deadline on <paramref name="timeProvider"/>.</summary>
-    /// <param name="request">What the upload path claims: year, kind, file name, unit, round.</param>
-    /// <param name="content">The whole file.</param>
-    /// <param name="scheme">The scheme the year is scored with.</param>
-    /// <param name="units">Every evaluated unit of the year.</param>
-    /// <param name="limits">Bounds; <see cref="FileLimits.Default"/> when null.</param>
     /// <param name="cancellationToken">The caller's cancellation: it throws <see cref="OperationCanceledException"/> (the read's own
     /// deadline, <see cref="FileLimits.MaxReadTime"/>, is a coded problem instead).</param>
     /// <param name="timeProvider">The clock of the read's deadline; <see cref="TimeProvider.System"/> when null.</param>
     /// <exception cref="ArgumentException">The request's kind is <see cref="FileKind.Invalid"/>, or <paramref name="limits"/> is not
     /// valid (<see cref="FileLimits.Validate"/>): a caller bug, not bad input.</exception>
     public static SubmissionOutcome Read(
-        SubmissionRequest request, ReadOnlyMemory<byte> content, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits? limits,
-        TimeProvider? timeProvider, CancellationToken cancellationToken = default)
+        SubmissionRequest request, ReadOnlyMemory<byte> content, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits? limits = null,
+        TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(scheme);
@@ -56,7 +44,7 @@ public static class SubmissionReader
         var budget = new ReadBudget(limits, timeProvider ?? TimeProvider.System, cancellationToken);
         try
         {
-            return Read(request, content, scheme, units, budget, bag);
+            return ReadWithin(request, content, scheme, units, budget, bag);
         }
         catch (LimitExceededException e)
         {
@@ -65,7 +53,7 @@ public static class SubmissionReader
         }
     }
 
-    private static SubmissionOutcome Read(
+    private static SubmissionOutcome ReadWithin(
         SubmissionRequest request, ReadOnlyMemory<byte> content, Scheme scheme, IReadOnlyCollection<Unit> units, ReadBudget budget, ProblemBag bag)
     {
         var limits = budget.Limits;
@@ -101,14 +89,7 @@ public static class SubmissionReader
     /// <summary>Reads a file from a stream, reading at most <see cref="FileLimits.MaxBytes"/> + 1 bytes so an oversized upload is refused without buffering it.</summary>
     public static async Task<SubmissionOutcome> ReadAsync(
         SubmissionRequest request, Stream content, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits? limits = null,
-        CancellationToken cancellationToken = default) =>
-        await ReadAsync(request, content, scheme, units, limits, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>As <see cref="ReadAsync(SubmissionRequest, Stream, Scheme, IReadOnlyCollection{Unit}, FileLimits?, CancellationToken)"/>,
-    /// with the read's deadline on <paramref name="timeProvider"/>.</summary>
-    public static async Task<SubmissionOutcome> ReadAsync(
-        SubmissionRequest request, Stream content, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits? limits,
-        TimeProvider? timeProvider, CancellationToken cancellationToken = default)
+        TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         limits ??= FileLimits.Default;

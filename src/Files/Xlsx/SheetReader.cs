@@ -122,8 +122,7 @@ internal static class SheetReader
     {
         if (reader.IsEmptyElement) { reader.Read(); return ""; }
         var depth = reader.Depth;
-        var sb = new StringBuilder();
-        char[]? buffer = null;
+        var text = new BoundedText(maxChars);
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
         {
@@ -131,21 +130,43 @@ internal static class SheetReader
             {
                 if (reader.CanReadValueChunk)
                 {
-                    buffer ??= new char[4096];
+                    var buffer = t_buffer ??= new char[4096];
                     int n;
-                    while ((n = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
-                        if (sb.Length < maxChars) sb.Append(buffer, 0, Math.Min(n, maxChars - sb.Length));
+                    while ((n = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0) text.Append(buffer.AsSpan(0, n));
                 }
                 else
                 {
-                    var value = reader.Value;
-                    if (sb.Length < maxChars) sb.Append(value.AsSpan(0, Math.Min(value.Length, maxChars - sb.Length)));
+                    text.Append(reader.Value);
                 }
             }
             reader.Read();
         }
         reader.Read();
-        return sb.ToString();
+        return text.ToString();
+    }
+
+    /// <summary>One chunk buffer per thread: cells are read by the million, a buffer each would be gigabytes of garbage.</summary>
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
+    /// <summary>Text kept up to a bound; one chunk (the usual cell) becomes its string without a builder.</summary>
+    private ref struct BoundedText(int max)
+    {
+        private string? _single;
+        private StringBuilder? _many;
+
+        public void Append(ReadOnlySpan<char> chunk)
+        {
+            var length = _many?.Length ?? _single?.Length ?? 0;
+            var room = max - length;
+            if (room <= 0) return;
+            if (chunk.Length > room) chunk = chunk[..room];
+            if (_single is null && _many is null) { _single = new string(chunk); return; }
+            _many ??= new StringBuilder(_single);
+            _many.Append(chunk);
+        }
+
+        public override readonly string ToString() => _many?.ToString() ?? _single ?? "";
     }
 
     /// <summary>0-based column index of a reference like "AB12".</summary>
