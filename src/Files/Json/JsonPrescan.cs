@@ -13,7 +13,9 @@ namespace ParServerless.Files.Json;
 internal static class JsonPrescan
 {
     /// <summary>True when the file may be parsed; every problem found is in the bag.</summary>
-    public static bool Check(ReadOnlySpan<byte> bytes, int maxDepth, ProblemBag bag)
+    /// <exception cref="Containers.LimitExceededException">An object has more than <paramref name="maxKeys"/> properties (a row is
+    /// bounded like a worksheet row, <see cref="FileLimits.MaxCellsPerRow"/>).</exception>
+    public static bool Check(ReadOnlySpan<byte> bytes, int maxDepth, int maxKeys, ProblemBag bag)
     {
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
@@ -38,7 +40,9 @@ internal static class JsonPrescan
                     case JsonTokenType.PropertyName:
                         var name = reader.GetString() ?? "";
                         frame!.Name = name;
-                        if (!frame.Keys!.Add(name))
+                        if (frame.Keys!.Count >= maxKeys)
+                            throw new Containers.LimitExceededException(Containers.Limit.CellsPerRow, "properties in an object");
+                        if (!frame.Keys.Add(name))
                         {
                             ok = false;
                             bag.Error(DuplicateKey, new Location(Field: Path(frames)),

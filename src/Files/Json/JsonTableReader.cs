@@ -32,7 +32,7 @@ internal static class JsonTableReader
                 "Tệp JSON không được mã hóa UTF-8 hợp lệ.", "The JSON file is not valid UTF-8.");
             return null;
         }
-        if (!JsonPrescan.Check(bytes.Span, Options.MaxDepth, bag)) return null;
+        if (!JsonPrescan.Check(bytes.Span, Options.MaxDepth, limits.MaxCellsPerRow, bag)) return null;
         JsonDocument document;
         try
         {

@@ -102,6 +102,8 @@ internal static class Corpus
         yield return C("json/thousands-text", Json("\"points\":\"1,234.5\""), [AmbiguousNumber], "a.json");
         yield return C("json/misspelt-points", Json("\"poitns\":2.5"), [UnknownProperty, BlankMark], "a.json");
         yield return C("json/points-empty-array", Json("\"points\":[]"), [NotANumber], "a.json");
+        yield return C("json/wide-row", Utf8("{\"rows\":[{" + string.Join(',', Enumerable.Range(0, 20).Select(i => $"\"k{i}\":0")) + "}]}"),
+            [TooManyCells], "a.json", FileLimits.Default with { MaxCellsPerRow = 10 });
         yield return C("json/leading-comment", Utf8("// điểm tự đánh giá\n" + json), [JsonComment], "a.json");
         yield return C("json/inner-comment", Json("/* sửa */ \"points\":2.5"), [JsonComment], "a.json");
 
