@@ -148,8 +148,9 @@ public sealed class AdminApi(
     public async Task<ApiReply> DraftAsync(int year, string file, string contentType, CancellationToken ct)
     {
         if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } y) return PipelineProblems.YearMissing(year);
-        var hash = y.DraftHash ?? y.PublishedHash;
-        var content = hash is null ? null : await documents.ReadAsync(year, hash, file, ct).ConfigureAwait(false);
+        // Once published, the published documents; before, the latest drafts (marked DỰ THẢO).
+        var (hash, name) = y.Status == YearStatus.Published ? (y.PublishedHash, file) : (y.DraftHash, DocumentStore.Draft(file));
+        var content = hash is null ? null : await documents.ReadAsync(year, hash, name, ct).ConfigureAwait(false);
         return content is null ? PipelineProblems.NoDraft(year, file) : new ContentReply(content.ToMemory(), contentType);
     }
 

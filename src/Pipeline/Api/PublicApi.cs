@@ -58,7 +58,7 @@ public sealed class PublicApi(PublishedCache cache, SchemeStore schemes)
 
     /// <summary>The generated Decision: the machine-readable twin of the signed original (bản điện tử do hệ thống tạo).</summary>
     public Task<ApiReply> GeneratedDecisionPdfAsync(int year, CancellationToken ct) =>
-        DocumentAsync(year, DocumentStore.DecisionPdf, "application/pdf", $"quyet-dinh-par-{year}-ban-he-thong-tao.pdf", ct, GeneratedKind);
+        DocumentAsync(year, DocumentStore.DecisionTwinPdf, "application/pdf", $"quyet-dinh-par-{year}-ban-he-thong-tao.pdf", ct, GeneratedKind);
 
     /// <summary>Names which Decision document a response carries.</summary>
     public const string DocumentHeader = "X-Par-Document";
