@@ -13,14 +13,14 @@ internal static partial class GetLoad
 {
     public sealed record Figures(double BareRps, double BareP99, double HostRps, double HostP99);
 
-    public static async Task<Figures> MeasureAsync(byte[] body, string hostUrl)
+    public static async Task<Figures> MeasureAsync(byte[] body, string contentType, string hostUrl)
     {
         var port = Child.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         await using var bare = builder.Build();
-        bare.MapGet("/api/public/years/{year}/results", () => Results.Bytes(body, "application/json"));
+        bare.MapGet(new Uri(hostUrl).AbsolutePath, () => Results.Bytes(body, contentType));
         await bare.StartAsync();
         var bareUrl = $"http://127.0.0.1:{port}{new Uri(hostUrl).PathAndQuery}";
         var runs = new List<(string Name, double Rps, double P99)>();
@@ -67,9 +67,9 @@ internal static partial class GetLoad
         return $"without x-ms-invocation-id: {await Try(false)}; with an invocation id the host never sent: {await Try(true)}";
     }
 
-    public static void Report(StringBuilder report, Figures f, string route, int bytes, string direct)
+    public static void Report(StringBuilder report, Figures f, string route, int bytes)
     {
-        report.AppendLine(CultureInfo.InvariantCulture, $"GET `{route}` ({bytes / 1024} KB), wrk -t2 -c16 -d10s, median of 2 alternating rounds:");
+        report.AppendLine(CultureInfo.InvariantCulture, $"GET `{route}` ({bytes:N0} bytes), wrk -t2 -c16 -d10s, median of 2 alternating rounds:");
         report.AppendLine();
         report.AppendLine("| Endpoint | Requests/s | p99 |");
         report.AppendLine("|---|---:|---:|");
@@ -77,7 +77,6 @@ internal static partial class GetLoad
         report.AppendLine(CultureInfo.InvariantCulture, $"| DevHost front door → worker | {f.HostRps:F0} | {f.HostP99:F2} ms |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| **ratio DevHost → worker / bare** | **{f.BareRps / f.HostRps:F2}× (throughput)** | **{f.HostP99 / f.BareP99:F2}× (p99)** |");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Worker's own HTTP port without the host: {direct}.");
     }
 
     private static (double Rps, double P99) Wrk(string url)

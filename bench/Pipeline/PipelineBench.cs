@@ -119,7 +119,11 @@ internal static class PipelineBench
         var body = await http.GetByteArrayAsync(route);
         var direct = await GetLoad.ProbeWorkerAsync(worker.HttpUri, route);
         Console.WriteLine($"worker's own HTTP port, GET without the host: {direct}");
-        var get = await GetLoad.MeasureAsync(body, $"{host.BaseAddress}{route}");
+        var get = await GetLoad.MeasureAsync(body, "application/json", $"{host.BaseAddress}{route}");
+        // The same through a function that does nothing: what the host hop and the invocation cost per request, whatever the body.
+        using var healthResponse = await http.GetAsync("/api/health");
+        var healthBody = await healthResponse.Content.ReadAsByteArrayAsync();
+        var health = await GetLoad.MeasureAsync(healthBody, healthResponse.Content.Headers.ContentType?.ToString() ?? "text/plain", $"{host.BaseAddress}/api/health");
         var workerPeak = Child.PeakMegabytes(worker.WorkerPid);
         var devHostPeak = Child.PeakMegabytes(host.Process.Id);
 
@@ -137,7 +141,9 @@ internal static class PipelineBench
         report.AppendLine(CultureInfo.InvariantCulture, $"| worker peak memory (VmHWM) after ingestion / after publish and GET load | {workerAfterIngest:F0} MB / {workerPeak:F0} MB |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| DevHost peak memory (VmHWM) at the end | {devHostPeak:F0} MB |");
         report.AppendLine();
-        GetLoad.Report(report, get, route, body.Length, direct);
+        GetLoad.Report(report, get, route, body.Length);
+        GetLoad.Report(report, health, "/api/health", healthBody.Length);
+        report.AppendLine(CultureInfo.InvariantCulture, $"Worker's own HTTP port without the host: {direct}.");
     }
 
     private static async Task Admin(HttpClient http, HttpMethod method, string path, HttpContent? content)
