@@ -51,7 +51,7 @@ public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearSt
         var (scheme, _, all) = context.Value;
         var outcome = await SubmissionReader.ReadAsync(new SubmissionRequest(year, k, fileName, unit), body, scheme, all, cancellationToken: ct).ConfigureAwait(false);
         return ApiReply.Json(new ValidationView(outcome.Accepted, outcome.Report.ErrorCount, outcome.Report.WarningCount,
-            outcome.Report.Problems.Select(ProblemView.Of).ToList()));
+            outcome.Report.Problems.Select(ProblemView.Of).ToList(), outcome.Report.Truncated, outcome.Report.CountsByCode));
     }
 
     private sealed record UnitContext(Scheme Scheme, Unit Unit, IReadOnlyList<Unit> Units);
