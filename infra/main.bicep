@@ -1,21 +1,14 @@
-// One province's ParServerless deployment: storage (no account keys), the function app running the custom handler,
-// monitoring, and the Event Grid wiring of the blob triggers. See docs/DEPLOY.md for the two-phase deployment.
+// One province's ParServerless deployment: storage (no account keys), the function app (Flex Consumption, .NET isolated
+// worker), monitoring, and the Event Grid wiring of the blob triggers. See docs/DEPLOY.md for the two-phase deployment.
 targetScope = 'resourceGroup'
 
-@description('Azure region of every resource. Check that Flex Consumption offers the custom runtime there (docs/DEPLOY.md).')
+@description('Azure region of every resource. Check that Flex Consumption offers dotnet-isolated 10.0 there (docs/DEPLOY.md).')
 param location string = resourceGroup().location
 
 @description('Short lowercase name of the deployment, e.g. "par-hue"; resource names derive from it.')
 @minLength(3)
 @maxLength(16)
 param baseName string
-
-@description('Hosting plan: "flex" (Flex Consumption, Linux, the default) or "consumption" (Windows Consumption fallback, win-x64 package).')
-@allowed([
-  'flex'
-  'consumption'
-])
-param plan string = 'flex'
 
 @description('NCRONTAB (six fields, UTC) of the GenerateDecision timer. The default is 09:00 on 15 January in Vietnam (UTC+7).')
 param decisionSchedule string = '0 0 2 15 1 *'
@@ -32,15 +25,12 @@ param agencyKeySecret string
 @secure()
 param blobsExtensionKey string = ''
 
-@description('Windows Consumption only: URL of the package blob (run from package, read with the managed identity).')
-param packageUrl string = ''
-
 @description('Most instances Flex Consumption may scale out to.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-// The names the code uses (src/Functions/Storage/StorageNames.cs); tests/Deploy.Tests checks that they agree.
+// The names the code uses (src/Pipeline/Storage/StorageNames.cs); tests/Deploy.Tests checks that they agree.
 var uploadContainers = [
   'submissions'
   'explanations'
@@ -71,7 +61,7 @@ var tables = [
 var queues = [
   'webjobs-blobtrigger-poison'
 ]
-// Blob-triggered functions and the container each one watches (their function.json files).
+// Blob-triggered functions and the container each one watches ([BlobTrigger] in src/Functions/Triggers, functions.metadata).
 var blobFunctions = [
   {
     name: 'IngestSubmission'
@@ -102,7 +92,6 @@ var blobFunctions = [
 var suffix = uniqueString(resourceGroup().id, baseName)
 var storageName = take('st${replace(baseName, '-', '')}${suffix}', 24)
 var appName = '${baseName}-${suffix}'
-var isFlex = plan == 'flex'
 
 // Built-in roles the function app's identity needs on the storage account (no account keys anywhere).
 var roles = {
@@ -205,7 +194,7 @@ var commonSettings = [
   }
 ]
 
-resource flexPlan 'Microsoft.Web/serverfarms@2024-04-01' = if (isFlex) {
+resource flexPlan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${appName}-plan'
   location: location
   kind: 'functionapp'
@@ -218,7 +207,7 @@ resource flexPlan 'Microsoft.Web/serverfarms@2024-04-01' = if (isFlex) {
   }
 }
 
-resource flexApp 'Microsoft.Web/sites@2024-04-01' = if (isFlex) {
+resource flexApp 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
   kind: 'functionapp,linux'
@@ -242,9 +231,10 @@ resource flexApp 'Microsoft.Web/sites@2024-04-01' = if (isFlex) {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: 2048
       }
+      // The .NET isolated worker (src/Functions), framework-dependent: the platform provides the .NET 10 runtime.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {
@@ -254,60 +244,13 @@ resource flexApp 'Microsoft.Web/sites@2024-04-01' = if (isFlex) {
   }
 }
 
-resource consumptionPlan 'Microsoft.Web/serverfarms@2024-04-01' = if (!isFlex) {
-  name: '${appName}-plan'
-  location: location
-  kind: 'functionapp'
-  sku: {
-    name: 'Y1'
-    tier: 'Dynamic'
-  }
-}
-
-resource consumptionApp 'Microsoft.Web/sites@2024-04-01' = if (!isFlex) {
-  name: appName
-  location: location
-  kind: 'functionapp'
-  identity: {
-    type: 'SystemAssigned'
-  }
-  properties: {
-    serverFarmId: consumptionPlan.id
-    httpsOnly: true
-    siteConfig: {
-      minTlsVersion: '1.2'
-      appSettings: concat(commonSettings, [
-        {
-          name: 'FUNCTIONS_EXTENSION_VERSION'
-          value: '~4'
-        }
-        {
-          name: 'FUNCTIONS_WORKER_RUNTIME'
-          value: 'custom'
-        }
-        {
-          // No Azure Files content share (it needs an account key): run the zip straight from blob storage.
-          name: 'WEBSITE_RUN_FROM_PACKAGE'
-          value: packageUrl
-        }
-        {
-          name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID'
-          value: 'SystemAssigned'
-        }
-      ])
-    }
-  }
-}
-
-var appId = isFlex ? flexApp.id : consumptionApp.id
-var principalId = isFlex ? flexApp!.identity.principalId : consumptionApp!.identity.principalId
 
 resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [roles.blobDataOwner, roles.queueDataContributor, roles.tableDataContributor]: {
   name: guid(storage.id, appName, role)
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
-    principalId: principalId
+    principalId: flexApp.identity.principalId
     principalType: 'ServicePrincipal'
   }
 }]
@@ -342,7 +285,7 @@ resource subscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022
     destination: {
       endpointType: 'WebHook'
       properties: {
-        endpointUrl: 'https://${isFlex ? flexApp!.properties.defaultHostName : consumptionApp!.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${f.name}&code=${blobsExtensionKey}'
+        endpointUrl: 'https://${flexApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${f.name}&code=${blobsExtensionKey}'
       }
     }
     filter: {
@@ -375,13 +318,13 @@ resource subscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022
 }]
 
 @description('The function app\'s base URL; the API is under /api (OpenAPI at /api/openapi/v1.json).')
-output appUrl string = 'https://${isFlex ? flexApp!.properties.defaultHostName : consumptionApp!.properties.defaultHostName}'
+output appUrl string = 'https://${flexApp.properties.defaultHostName}'
 
 @description('Name of the function app (for az functionapp commands).')
 output functionAppName string = appName
 
 @description('Resource id of the function app.')
-output functionAppId string = appId
+output functionAppId string = flexApp.id
 
 @description('Name of the storage account.')
 output storageAccountName string = storage.name

@@ -1,18 +1,19 @@
 using System.Collections;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using ParServerless.DevHost.Blobs;
 using ParServerless.DevHost.Configuration;
-using ParServerless.DevHost.Handler;
 using ParServerless.DevHost.Http;
 using ParServerless.DevHost.Timers;
+using ParServerless.DevHost.Worker;
 
 namespace ParServerless.DevHost;
 
 /// <summary>
-/// The running stand-in: the handler process, blob polling, timers and the HTTP listener, started from the same host.json and
-/// function.json files Azure reads. Start it with <see cref="StartAsync"/>; dispose it to stop.
+/// The running stand-in: the real isolated worker over gRPC, blob polling, timers and the HTTP front door, started from the app's build
+/// output as Azure starts it from the deployment package. Start it with <see cref="StartAsync"/>; dispose it to stop.
 /// </summary>
 internal sealed partial class DevHostApp : IAsyncDisposable
 {
@@ -24,33 +25,40 @@ internal sealed partial class DevHostApp : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly TimeSpan _shutdownTimeout;
     private readonly ILogger _logger;
-    private HandlerProcess? _handlerProcess;
+    private RpcServer? _rpc;
+    private volatile WorkerSession? _worker;
     private WebApplication? _web;
     private int _disposed;
 
-    private DevHostApp(FunctionApp app, string hostId, HttpClient http, TimeSpan shutdownTimeout, ILogger logger)
+    private DevHostApp(string hostId, HttpClient http, TimeSpan shutdownTimeout, ILogger logger)
     {
-        App = app;
         HostId = hostId;
         _http = http;
         _shutdownTimeout = shutdownTimeout;
         _logger = logger;
     }
 
-    public FunctionApp App { get; }
+    /// <summary>host.json and the functions the worker indexed.</summary>
+    public FunctionApp App { get; private set; } = null!;
 
     public string HostId { get; }
 
-    /// <summary>The HTTP listener, e.g. <c>http://127.0.0.1:7071/</c>: <c>/api/...</c> forwarding and <c>/admin/...</c>.</summary>
+    /// <summary>The HTTP listener, e.g. <c>http://127.0.0.1:7071/</c>: <c>/api/...</c>, <c>/admin/...</c>, <c>/runtime/webhooks/blobs</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Where the handler listens.</summary>
-    public Uri HandlerAddress { get; private set; } = null!;
+    /// <summary>The current worker (process, gRPC channel, indexed functions); null once stopped.</summary>
+    internal WorkerSession? Worker => _worker;
+
+    /// <summary>The gRPC endpoint the worker connects to.</summary>
+    internal Uri RpcAddress => _rpc!.Address;
+
+    /// <summary>The worker's exit code after <see cref="DisposeAsync"/>: 0 when it obeyed <c>WorkerTerminate</c>, null when it had to be killed.</summary>
+    internal int? WorkerExitCode { get; private set; }
 
     /// <summary>The blob queue listener, or null when no blob function is enabled.</summary>
     internal BlobQueueProcessor? BlobProcessor { get; private set; }
 
-    /// <summary>The container scanner, or null when no blob function is enabled or triggers are off.</summary>
+    /// <summary>The container scanner (also used by the Event Grid webhook to queue), or null when no blob function is enabled.</summary>
     internal BlobTriggerPoller? BlobPoller { get; private set; }
 
     internal IReadOnlyDictionary<string, TimerScheduler> Timers { get; private set; } = new Dictionary<string, TimerScheduler>();
@@ -65,12 +73,13 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             throw new ArgumentException($"host id '{hostId}' must be 1-32 lowercase letters, digits and dashes, not starting or ending with a dash", nameof(options));
         }
 
-        var scriptRoot = Path.GetFullPath(options.ScriptRoot);
-        var app = HostConfigLoader.Load(scriptRoot, Path.GetFullPath(options.FunctionsRoot ?? scriptRoot));
-        var host = new DevHostApp(app, hostId, HandlerClient.CreateHttpClient(), options.ShutdownTimeout, logger);
+        var appDirectory = Path.GetFullPath(options.AppDirectory);
+        var hostConfig = HostConfig.Load(appDirectory);
+        var launch = WorkerLaunch.Read(appDirectory, settings.Explicit);
+        var host = new DevHostApp(hostId, HttpForwarder.CreateHttpClient(), options.ShutdownTimeout, logger);
         try
         {
-            await host.StartCoreAsync(options, settings, scriptRoot, loggerFactory, cancellationToken).ConfigureAwait(false);
+            await host.StartCoreAsync(options, settings, hostConfig, launch, loggerFactory, cancellationToken).ConfigureAwait(false);
             return host;
         }
         catch
@@ -80,11 +89,18 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(DevHostOptions options, AppSettings settings, string scriptRoot, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    private async Task StartCoreAsync(DevHostOptions options, AppSettings settings, HostConfig hostConfig, WorkerLaunch launch, ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
     {
+        // The worker first, as the host does: it indexes the functions, so nothing else can start before it answered.
+        _rpc = await RpcServer.StartAsync(loggerFactory, cancellationToken).ConfigureAwait(false);
+        _worker = await WorkerSession.StartAsync(launch, _rpc, loggerFactory, cancellationToken).ConfigureAwait(false);
+        App = new FunctionApp(hostConfig, _worker.Functions);
+        Supervise("worker", () => RestartWorkerWhenItExitsAsync(launch, loggerFactory));
+
         var names = string.Join(", ", App.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})"));
         Log.Loaded(_logger, App.Functions.Count, names, HostId);
-        var enabled = App.Functions.Where(f => !f.Disabled && !settings.IsDisabled(f.Name)).ToList();
+        var enabled = App.Functions.Where(f => !settings.IsDisabled(f.Name)).ToList();
         foreach (var function in App.Functions.Except(enabled))
         {
             Log.Disabled(_logger, function.Name);
@@ -95,22 +111,7 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             Log.UnsupportedTrigger(_logger, function.Name, function.Trigger.Type);
         }
 
-        // Handler first: the host starts the worker before any listener.
-        var handlerLogger = loggerFactory.CreateLogger("ParServerless.DevHost.Handler");
-        if (options.HandlerUrl is { } url)
-        {
-            HandlerAddress = url;
-            await Readiness.WaitAsync(_http, url, options.HandlerReadinessTimeout, () => null, handlerLogger, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var launch = HandlerLaunchFor(options, settings, scriptRoot);
-            _handlerProcess = await HandlerProcess.StartAsync(launch, _http, handlerLogger, cancellationToken).ConfigureAwait(false);
-            HandlerAddress = _handlerProcess.BaseAddress;
-            Supervise("handler", () => RestartHandlerWhenItExitsAsync(launch, handlerLogger));
-        }
-
-        var handler = new HandlerClient(_http, () => HandlerAddress, App.Host.FunctionTimeout, loggerFactory.CreateLogger("ParServerless.DevHost.Invocations"));
+        var invoker = new FunctionInvoker(() => _worker, App.Host.FunctionTimeout, loggerFactory.CreateLogger("ParServerless.DevHost.Invocations"));
         var accounts = new StorageAccounts();
         var hostStorageConnection = settings.Get(AppSettings.HostStorage);
 
@@ -124,15 +125,20 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             var blobLogger = loggerFactory.CreateLogger("ParServerless.DevHost.Blobs");
             var queue = new SelfCreatingQueue(hostStorage.Queues.GetQueueClient(HostQueueNames.BlobTrigger(HostId)));
             var wake = new WakeSignal();
-            BlobProcessor = new BlobQueueProcessor(queue, blobFunctions, handler,
+            BlobProcessor = new BlobQueueProcessor(queue, blobFunctions, invoker,
                 new BlobQueueSettings(App.Host.PoisonBlobThreshold, App.Host.BlobMaxDegreeOfParallelism, options.BlobMessageVisibilityTimeout,
-                    options.BlobQueueMaxPollingInterval, options.BlobPropertiesFormat),
+                    options.BlobQueueMaxPollingInterval),
                 wake, options.Time, blobLogger);
+            BlobPoller = new BlobTriggerPoller(blobFunctions, new ReceiptStore(hostStorage.Blobs), queue, HostId, options.BlobPollingInterval, wake, options.Time, blobLogger);
             if (options.EnableTriggers && blobFunctions.Count > 0)
             {
-                var poller = BlobPoller = new BlobTriggerPoller(blobFunctions, new ReceiptStore(hostStorage.Blobs), queue, HostId, options.BlobPollingInterval, wake, options.Time, blobLogger);
+                var poller = BlobPoller;
                 var processor = BlobProcessor;
-                Supervise("blob polling", () => poller.RunAsync(_stopping.Token));
+                if (options.PollBlobs)
+                {
+                    Supervise("blob polling", () => poller.RunAsync(_stopping.Token));
+                }
+
                 Supervise("blob queue", () => processor.RunAsync(_stopping.Token, _invocations.Token));
             }
         }
@@ -140,7 +146,7 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         var timerLogger = loggerFactory.CreateLogger("ParServerless.DevHost.Timers");
         var monitor = string.IsNullOrEmpty(hostStorageConnection) ? null : new ScheduleMonitor(accounts.Get(hostStorageConnection).Blobs, HostId);
         Timers = App.Functions.Where(f => f.TriggerKind == TriggerKind.Timer)
-            .ToDictionary(f => f.Name, f => TimerScheduler.Create(f, settings, monitor, handler, options.Time, timerLogger), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(f => f.Name, f => TimerScheduler.Create(f, settings, monitor, invoker, options.Time, timerLogger), StringComparer.OrdinalIgnoreCase);
         if (options.EnableTriggers)
         {
             foreach (var timer in Timers.Values.Where(t => enabled.Any(f => f.Name == t.Name)))
@@ -149,20 +155,45 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             }
         }
 
-        var httpFunctions = enabled.Where(f => f.TriggerKind == TriggerKind.Http);
-        var forwarder = new HttpForwarder(App, httpFunctions, _http, () => HandlerAddress, loggerFactory.CreateLogger("ParServerless.DevHost.Http"));
+        var httpFunctions = enabled.Where(f => f.TriggerKind == TriggerKind.Http).ToList();
+        if (httpFunctions.Count > 0 && _worker.HttpUri is { } workerHttp)
+        {
+            await WaitUntilListeningAsync(workerHttp, cancellationToken).ConfigureAwait(false);
+        }
+
+        var forwarder = new HttpForwarder(App, httpFunctions, _http, () => _worker, invoker, options.Time, loggerFactory.CreateLogger("ParServerless.DevHost.Http"));
         var admin = new AdminEndpoints(App, HostId, options.MasterKey, (function, input, token) => RunOnDemand(function, input, allBlobFunctions, token),
             loggerFactory.CreateLogger("ParServerless.DevHost.Admin"), _stopping.Token);
-        (_web, var port) = await HostWebServer.StartAsync(options.Port, loggerFactory, forwarder, admin, cancellationToken).ConfigureAwait(false);
+        var eventGrid = new EventGridEndpoint(name => blobFunctions.FirstOrDefault(b => string.Equals(b.Definition.Name, name, StringComparison.OrdinalIgnoreCase)),
+            () => BlobPoller, loggerFactory.CreateLogger("ParServerless.DevHost.EventGrid"));
+        (_web, var port) = await HostWebServer.StartAsync(options.Port, loggerFactory, forwarder, admin, eventGrid, cancellationToken).ConfigureAwait(false);
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         foreach (var route in forwarder.Routes)
         {
-            var methods = string.Join(',', route.Function.Trigger.Methods.DefaultIfEmpty("*"));
-            var routeUrl = new Uri(BaseAddress, route.Template);
-            Log.HttpRoute(_logger, route.Function.Name, methods, routeUrl, route.Forwardable);
+            Log.HttpRoute(_logger, route.Function.Name, route.Methods, BaseAddress, route.Template);
         }
 
-        Log.Started(_logger, BaseAddress, HandlerAddress);
+        Log.Started(_logger, BaseAddress, _rpc.Address);
+    }
+
+    /// <summary>The worker's Kestrel starts listening only after its init reply; the front door opens once it accepts connections.</summary>
+    private static async Task WaitUntilListeningAsync(Uri workerHttp, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(workerHttp.Host, workerHttp.Port, timeout.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50, timeout.Token).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Runs a background loop and restarts it if a fault nobody foresaw escapes it: a trigger must not die silently.</summary>
@@ -196,19 +227,19 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         }
     }, CancellationToken.None));
 
-    /// <summary>The host restarts a worker that dies; so does the stand-in (on a new port), after a second's pause.</summary>
-    private async Task RestartHandlerWhenItExitsAsync(HandlerLaunch launch, ILogger handlerLogger)
+    /// <summary>The host restarts a worker that dies; so does the stand-in, a second later, with a new worker id and a new handshake.</summary>
+    private async Task RestartWorkerWhenItExitsAsync(WorkerLaunch launch, ILoggerFactory loggerFactory)
     {
         while (true)
         {
-            var current = _handlerProcess!;
-            await current.Exited.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            var current = _worker!;
+            var exitCode = await current.Process.Exited.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            Log.WorkerExited(_logger, current.Process.ProcessId, exitCode);
+            current.Channel.Close(new IOException($"the worker exited with code {exitCode}"));
             await Task.Delay(TimeSpan.FromSeconds(1), _stopping.Token).ConfigureAwait(false);
-            var next = await HandlerProcess.StartAsync(launch, _http, handlerLogger, _stopping.Token).ConfigureAwait(false);
-            _handlerProcess = next;
-            HandlerAddress = next.BaseAddress;
-            await current.DisposeAsync().ConfigureAwait(false);
-            Log.HandlerRestarted(_logger, next.BaseAddress);
+            _worker = await WorkerSession.StartAsync(launch, _rpc!, loggerFactory, _stopping.Token).ConfigureAwait(false);
+            await current.Process.DisposeAsync().ConfigureAwait(false);
+            Log.WorkerRestarted(_logger, _worker.Process.ProcessId);
         }
     }
 
@@ -229,46 +260,7 @@ internal sealed partial class DevHostApp : IAsyncDisposable
 
     private static async Task<InvocationResult> RunBlobAsync(BlobQueueProcessor processor, BlobFunction function, string path, CancellationToken cancellationToken) =>
         await processor.RunOnceAsync(function, path, cancellationToken).ConfigureAwait(false)
-        ?? new InvocationResult(Guid.Empty, false, null, $"blob {path} not found", null);
-
-    /// <summary>
-    /// The handler command: <c>--handler</c> (its folder as working directory unless <c>--handler-workdir</c>), else host.json's
-    /// <c>defaultExecutablePath</c>, <c>workingDirectory</c> and <c>arguments</c> relative to the script root, as the host reads them.
-    /// </summary>
-    private HandlerLaunch HandlerLaunchFor(DevHostOptions options, AppSettings settings, string scriptRoot)
-    {
-        var description = App.Host.Handler;
-        string executable;
-        string workingDirectory;
-        IReadOnlyList<string> arguments;
-        if (options.HandlerPath is { } given)
-        {
-            // A bare name ("dotnet", "node") is looked up on PATH; a path is taken from the current directory.
-            executable = given.Contains('/', StringComparison.Ordinal) || given.Contains('\\', StringComparison.Ordinal) ? Path.GetFullPath(given) : given;
-            workingDirectory = Path.GetDirectoryName(executable) is { Length: > 0 } folder ? folder : Directory.GetCurrentDirectory();
-            arguments = options.HandlerArguments ?? [];
-        }
-        else
-        {
-            executable = description.DefaultExecutablePath is { } relative ? Path.GetFullPath(Path.Combine(scriptRoot, relative))
-                : throw new InvalidOperationException("no handler: give --handler, or customHandler.description.defaultExecutablePath in host.json");
-            workingDirectory = description.WorkingDirectory is { } folder ? Path.GetFullPath(Path.Combine(scriptRoot, folder)) : scriptRoot;
-            arguments = options.HandlerArguments ?? description.Arguments;
-        }
-
-        if (Path.IsPathRooted(executable) && !File.Exists(executable))
-        {
-            throw new FileNotFoundException($"handler {executable} not found: build it, or point --handler at it", executable);
-        }
-
-        return new HandlerLaunch(
-            executable,
-            arguments,
-            options.HandlerWorkingDirectory is { } workdir ? Path.GetFullPath(workdir) : workingDirectory,
-            scriptRoot,
-            settings.Explicit,
-            options.HandlerReadinessTimeout);
-    }
+        ?? new InvocationResult("", false, $"blob {path} not found");
 
     public async ValueTask DisposeAsync()
     {
@@ -294,9 +286,17 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             await _web.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_handlerProcess is not null)
+        if (_worker is { } worker)
         {
-            await _handlerProcess.DisposeAsync().ConfigureAwait(false);
+            // WorkerTerminate, then the grace period, then a kill: the worker must not outlive the host.
+            WorkerExitCode = await worker.StopAsync(_shutdownTimeout).ConfigureAwait(false);
+            await worker.Process.DisposeAsync().ConfigureAwait(false);
+            _worker = null;
+        }
+
+        if (_rpc is not null)
+        {
+            await _rpc.DisposeAsync().ConfigureAwait(false);
         }
 
         foreach (var timer in Timers.Values)
@@ -318,23 +318,26 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         [LoggerMessage(Level = LogLevel.Information, Message = "Found {Count} functions: {Functions} (host id {HostId})")]
         public static partial void Loaded(ILogger logger, int count, string functions, string hostId);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Function {Function} is disabled: no trigger runs it (the admin API still can)")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Function {Function} is disabled (AzureWebJobs.{Function}.Disabled): no trigger runs it (the admin API still can)")]
         public static partial void Disabled(ILogger logger, string function);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function}: trigger type {Type} is not supported by DevHost; it never runs")]
         public static partial void UnsupportedTrigger(ILogger logger, string function, string type);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "HTTP function {Function}: [{Methods}] {Url} (forwarded: {Forwarded})")]
-        public static partial void HttpRoute(ILogger logger, string function, string methods, Uri url, bool forwarded);
+        [LoggerMessage(Level = LogLevel.Information, Message = "HTTP function {Function}: [{Methods}] {BaseAddress}{Template}")]
+        public static partial void HttpRoute(ILogger logger, string function, IReadOnlyList<string> methods, Uri baseAddress, string template);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "DevHost listening on {Address}, handler at {HandlerAddress}")]
-        public static partial void Started(ILogger logger, Uri address, Uri handlerAddress);
+        [LoggerMessage(Level = LogLevel.Information, Message = "DevHost listening on {Address}, worker gRPC at {RpcAddress}")]
+        public static partial void Started(ILogger logger, Uri address, Uri rpcAddress);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "The {Loop} loop failed; restarting it")]
         public static partial void LoopFailed(ILogger logger, string loop, Exception exception);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Handler restarted at {Address}")]
-        public static partial void HandlerRestarted(ILogger logger, Uri address);
+        [LoggerMessage(Level = LogLevel.Error, Message = "Worker process {ProcessId} exited unexpectedly with code {ExitCode}; invocations fail until it is restarted")]
+        public static partial void WorkerExited(ILogger logger, int processId, int exitCode);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Worker restarted as process {ProcessId}")]
+        public static partial void WorkerRestarted(ILogger logger, int processId);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "DevHost stopped")]
         public static partial void Stopped(ILogger logger);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ParServerless.DevHost.Payload;
 
 namespace ParServerless.DevHost;
 
@@ -9,21 +8,17 @@ internal static class DevHostCommandLine
     public const string Usage = """
         ParServerless.DevHost: local stand-in for the Azure Functions host (dev and tests only).
 
-          --script-root <dir>         folder with host.json (default: current directory)
-          --functions-root <dir>      folder with <Function>/function.json (default: script root; in this repo src/Functions)
-          --handler <path>            handler executable or .dll (default: host.json defaultExecutablePath)
-          --handler-arg <arg>         an argument for the handler (repeatable; default: host.json arguments)
-          --handler-workdir <dir>     handler working directory (default: host.json workingDirectory)
-          --handler-url <url>         use a handler already running at <url> instead of starting one
+          --app <dir>                 the isolated-worker app's build output (host.json, worker.config.json, the dll);
+                                      default: current directory. In this repo: src/Functions/bin/Release/net10.0
           --settings <file>           local.settings.json-like file; its "Values" become app settings
           --setting NAME=VALUE        one app setting (repeatable; wins over --settings)
           --no-inherit-env            do not treat this process's environment as app settings
-          --port <n>                  HTTP port for forwarding and the admin API (default 7071; 0 = free port)
+          --port <n>                  HTTP port: front door, admin API, Event Grid webhook (default 7071; 0 = free port)
           --host-id <id>              host id for receipts, queues and timer status (default parserverless-devhost)
-          --master-key <key>          require this key on the admin API (default: no key)
+          --master-key <key>          require this key on the admin API and the webhook (default: no key)
           --poll-interval <seconds>   blob container scan interval (default 2)
           --visibility-timeout <s>    blob message visibility after a crash (default 60)
-          --properties-as-string      send blob Properties as a JSON string, as older hosts did
+          --no-blob-polling           no container scans: blob functions run from the Event Grid webhook (and the admin API)
           --no-triggers               no timers, no blob polling: functions run only through the admin API
           --help                      this text
         """;
@@ -34,7 +29,6 @@ internal static class DevHostCommandLine
         var options = new DevHostOptions();
         var problems = new List<string>();
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var handlerArgs = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -52,23 +46,7 @@ internal static class DevHostCommandLine
             switch (name)
             {
                 case "--help" or "-h": return (null, []);
-                case "--script-root": options = options with { ScriptRoot = Value() }; break;
-                case "--functions-root": options = options with { FunctionsRoot = Value() }; break;
-                case "--handler": options = options with { HandlerPath = Value() }; break;
-                case "--handler-arg": handlerArgs.Add(Value()); break;
-                case "--handler-workdir": options = options with { HandlerWorkingDirectory = Value() }; break;
-                case "--handler-url":
-                    var url = Value();
-                    if (Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var uri))
-                    {
-                        options = options with { HandlerUrl = uri };
-                    }
-                    else
-                    {
-                        problems.Add($"--handler-url '{url}' is not an absolute URL");
-                    }
-
-                    break;
+                case "--app": options = options with { AppDirectory = Value() }; break;
                 case "--settings": options = options with { SettingsFile = Value() }; break;
                 case "--setting":
                     var pair = Value();
@@ -89,7 +67,7 @@ internal static class DevHostCommandLine
                 case "--master-key": options = options with { MasterKey = Value() }; break;
                 case "--poll-interval": options = options with { BlobPollingInterval = TimeSpan.FromSeconds(Integer(Value(), 1, 3600)) }; break;
                 case "--visibility-timeout": options = options with { BlobMessageVisibilityTimeout = TimeSpan.FromSeconds(Integer(Value(), 2, 7 * 24 * 3600)) }; break;
-                case "--properties-as-string": options = options with { BlobPropertiesFormat = BlobPropertiesFormat.JsonString }; break;
+                case "--no-blob-polling": options = options with { PollBlobs = false }; break;
                 case "--no-triggers": options = options with { EnableTriggers = false }; break;
                 default: problems.Add($"unknown option '{name}'"); break;
             }
@@ -106,11 +84,7 @@ internal static class DevHostCommandLine
             }
         }
 
-        options = options with
-        {
-            Settings = settings,
-            HandlerArguments = handlerArgs.Count > 0 ? handlerArgs : null,
-        };
+        options = options with { Settings = settings };
         return problems.Count > 0 ? (null, problems) : (options, []);
     }
 }

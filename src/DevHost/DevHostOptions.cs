@@ -1,30 +1,14 @@
-using ParServerless.DevHost.Payload;
-
 namespace ParServerless.DevHost;
 
 /// <summary>Everything the stand-in needs to play the Functions host. Paths are relative to the current directory.</summary>
 internal sealed record DevHostOptions
 {
-    /// <summary>The folder holding host.json (the zip root in Azure).</summary>
+    /// <summary>
+    /// The isolated-worker app's build output: host.json, worker.config.json, functions.metadata and the app dll, as in the deployment
+    /// package root. The worker is started from here and indexes its own functions.
+    /// </summary>
     /// <value>The default value is the current directory.</value>
-    public string ScriptRoot { get; init; } = ".";
-
-    /// <summary>The folder whose subfolders hold one function.json each.</summary>
-    /// <value>The default value is the script root, as in the deployed zip; in this repo it is <c>src/Functions</c>.</value>
-    public string? FunctionsRoot { get; init; }
-
-    /// <summary>The handler executable; a <c>.dll</c> runs through <c>dotnet</c>.</summary>
-    /// <value>The default value is host.json's <c>defaultExecutablePath</c>, relative to the script root.</value>
-    public string? HandlerPath { get; init; }
-
-    /// <value>The default value is host.json's <c>arguments</c>.</value>
-    public IReadOnlyList<string>? HandlerArguments { get; init; }
-
-    /// <value>The default value is host.json's <c>workingDirectory</c> relative to the script root, else the script root.</value>
-    public string? HandlerWorkingDirectory { get; init; }
-
-    /// <summary>Use a handler that already runs at this address instead of starting one (tests, debugging in an IDE).</summary>
-    public Uri? HandlerUrl { get; init; }
+    public string AppDirectory { get; init; } = ".";
 
     /// <summary>A local.settings.json-like file whose <c>Values</c> become app settings.</summary>
     public string? SettingsFile { get; init; }
@@ -36,7 +20,7 @@ internal sealed record DevHostOptions
     /// <value>The default value is true. Tests turn it off to stay hermetic.</value>
     public bool InheritEnvironment { get; init; } = true;
 
-    /// <summary>The HTTP port (forwarding and admin API); 0 picks a free one.</summary>
+    /// <summary>The HTTP port (front door, admin API, Event Grid webhook); 0 picks a free one.</summary>
     /// <value>The default value is 7071, as Core Tools.</value>
     public int Port { get; init; } = 7071;
 
@@ -44,12 +28,16 @@ internal sealed record DevHostOptions
     /// <value>The default value is the app setting <c>AzureFunctionsWebHost__hostid</c> if set, else "parserverless-devhost".</value>
     public string? HostId { get; init; }
 
-    /// <summary>The key the admin API asks for; none asked when null.</summary>
+    /// <summary>The key the admin API and the Event Grid webhook ask for; none asked when null.</summary>
     public string? MasterKey { get; init; }
 
     /// <summary>How often watched containers are scanned.</summary>
     /// <value>The default value is 2 seconds (the host's polling uses 10 s; a quicker loop suits development).</value>
     public TimeSpan BlobPollingInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether containers are scanned; off, only the Event Grid webhook (and the admin API) start blob functions.</summary>
+    /// <value>The default value is true: Azurite emits no Event Grid events.</value>
+    public bool PollBlobs { get; init; } = true;
 
     /// <summary>How long a blob trigger message stays hidden after a crash before it is retried.</summary>
     /// <value>The default value is 1 minute (the host uses 10 minutes).</value>
@@ -59,19 +47,11 @@ internal sealed record DevHostOptions
     /// <value>The default value is 1 second.</value>
     public TimeSpan BlobQueueMaxPollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long to wait for the handler's <c>GET /</c>.</summary>
-    /// <value>The default value is 30 seconds, the host's limit.</value>
-    public TimeSpan HandlerReadinessTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long a stop waits for invocations in flight.</summary>
+    /// <summary>How long a stop waits for invocations in flight, and then the worker's grace period after <c>WorkerTerminate</c>.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How blob <c>Properties</c> are sent; <see cref="BlobPropertiesFormat.JsonString"/> mimics older hosts.</summary>
-    /// <value>The default value is <see cref="BlobPropertiesFormat.Object"/>, as current hosts.</value>
-    public BlobPropertiesFormat BlobPropertiesFormat { get; init; } = BlobPropertiesFormat.Object;
-
-    /// <summary>Whether timers and blob polling run; off, functions run only through the admin API.</summary>
+    /// <summary>Whether timers, blob polling and the blob queue listener run; off, functions run only through the admin API and HTTP.</summary>
     /// <value>The default value is true.</value>
     public bool EnableTriggers { get; init; } = true;
 

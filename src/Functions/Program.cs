@@ -1,9 +1,11 @@
-using ParServerless.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using ParServerless.Functions.Http;
+using ParServerless.Pipeline;
 
-// The custom handler: the Functions host (or DevHost) starts this process, polls GET / and posts invocations.
-var app = FunctionApp.Build(args);
-app.MapFunctions();
-app.Run();
-
-/// <summary>Entry point, public for WebApplicationFactory in tests.</summary>
-public partial class Program;
+// The isolated worker: the Functions host (or the local stand-in, src/DevHost) starts this process and talks gRPC to it.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<HttpProblemsMiddleware>();
+builder.Services.AddParServerless(builder.Configuration);
+builder.Build().Run();

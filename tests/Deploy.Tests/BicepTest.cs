@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ParServerless.Deploy.Tests.Support;
-using ParServerless.Functions.Hosting;
-using ParServerless.Functions.Storage;
+using ParServerless.Pipeline.Storage;
 
 namespace ParServerless.Deploy.Tests;
 
@@ -29,6 +28,34 @@ public sealed partial class BicepTest
         Assert.Equal("", (stdout + stderr).Trim());
     }
 
+    /// <summary>The Event Grid subscriptions' (function name, container) pairs, in main.bicep's order.</summary>
+    internal static List<(string Name, string Container)> BlobFunctions()
+    {
+        var m = Regex.Match(Text, @"^var blobFunctions = \[(.*?)\n\]", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(m.Success, "var blobFunctions not found in main.bicep");
+        return [.. Regex.Matches(m.Groups[1].Value, @"name: '([^']+)'\s*\n\s*container: '([^']+)'").Select(x => (x.Groups[1].Value, x.Groups[2].Value))];
+    }
+
+    [Fact]
+    public void EventGridWebhook_NamesTheFunction_WithTheBlobsExtensionKey_OnlyInPhaseTwo()
+    {
+        Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.${f.name}&code=${blobsExtensionKey}", Text, StringComparison.Ordinal);
+        Assert.Contains("[for f in blobFunctions: if (!empty(blobsExtensionKey))", Text, StringComparison.Ordinal);
+        Assert.Equal(StorageNames.Uploads.All, BlobFunctions().Select(f => f.Container));
+    }
+
+    [Fact]
+    public void FunctionApp_IsFlexConsumption_OnDotnetIsolated10_WithoutTheCustomHandler()
+    {
+        Assert.Matches(@"runtime: \{\s*name: 'dotnet-isolated'\s*version: '10\.0'\s*\}", Text);
+        Assert.Contains("tier: 'FlexConsumption'", Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("'custom'", Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", Text, StringComparison.Ordinal);
+        // Flex Consumption refuses these settings: the runtime comes from functionAppConfig.
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", Text, StringComparison.Ordinal);
+    }
+
     private static List<string> StringArray(string variable)
     {
         var m = Regex.Match(Text, $@"^var {variable} = \[\s*\n(.*?)\n\]", RegexOptions.Multiline | RegexOptions.Singleline);
@@ -51,18 +78,7 @@ public sealed partial class BicepTest
     }
 
     [Fact]
-    public void EventGridSubscriptions_CoverEveryBlobFunctionAndItsContainer()
-    {
-        var m = Regex.Match(Text, @"^var blobFunctions = \[(.*?)\n\]", RegexOptions.Multiline | RegexOptions.Singleline);
-        var pairs = Regex.Matches(m.Groups[1].Value, @"name: '([^']+)'\s*\n\s*container: '([^']+)'")
-            .Select(x => (x.Groups[1].Value, x.Groups[2].Value)).ToList();
-        var code = FunctionApp.BlobFunctions.Select(f => (f.Name, f.Path.Split('/')[0])).ToList();
-        Assert.Equal(code, pairs);
-        Assert.Contains("functionName=Host.Functions.${f.name}", Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AppSettings_IncludeEverySettingTheHandlerReads_AndNoAccountKey()
+    public void AppSettings_IncludeEverySettingTheWorkerReads_AndNoAccountKey()
     {
         var names = Regex.Matches(Text, @"name: '([A-Za-z_][A-Za-z0-9_]*)'\s*\n\s*value:").Select(x => x.Groups[1].Value).ToHashSet();
         foreach (var setting in StorageNames.Settings.Required) Assert.Contains(setting, names);
@@ -72,7 +88,7 @@ public sealed partial class BicepTest
         Assert.DoesNotContain("AccountKey", Text, StringComparison.Ordinal);
     }
 
-    /// <summary>Every app setting name main.bicep sets, for the function.json checks.</summary>
+    /// <summary>Every app setting name main.bicep sets, for the functions.metadata checks.</summary>
     internal static IReadOnlySet<string> AppSettingNames() =>
         Regex.Matches(Text, @"name: '([A-Za-z_][A-Za-z0-9_]*)'\s*\n\s*value:").Select(x => x.Groups[1].Value).ToHashSet();
 }

@@ -2,113 +2,157 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ParServerless.Deploy.Tests.Support;
-using ParServerless.Functions.Storage;
+using ParServerless.Pipeline.Api;
+using ParServerless.Pipeline.Storage;
 
 namespace ParServerless.Deploy.Tests;
 
-/// <summary>The zip infra/package.sh builds: what Azure Functions runs, and nothing else.</summary>
+/// <summary>The zip infra/package.sh builds: what Azure Functions (dotnet-isolated) runs, and nothing else.</summary>
 [Collection(PackageGroup.Name)]
 public sealed class PackageTest(PackageFixture package)
 {
-    private List<ZipArchiveEntry> Entries()
+    private const string Storage = StorageNames.Settings.Storage;
+
+    private List<string> Names()
     {
-        var zip = ZipFile.OpenRead(package.ZipPath);
-        return [.. zip.Entries];
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        return [.. zip.Entries.Select(e => e.FullName)];
+    }
+
+    /// <summary>The package's functions.metadata: one object per function, with its bindings (the SDK writes it at build).</summary>
+    private List<JsonObject> Functions() =>
+        [.. JsonNode.Parse(File.ReadAllText(Path.Combine(package.Root, "functions.metadata")))!.AsArray().Select(f => f!.AsObject())];
+
+    private JsonObject Function(string name) => Functions().Single(f => (string?)f["name"] == name);
+
+    private static JsonObject Trigger(JsonObject function) =>
+        function["bindings"]!.AsArray().Select(b => b!.AsObject())
+            .Single(b => string.Equals((string?)b["direction"], "in", StringComparison.OrdinalIgnoreCase) && ((string?)b["type"])!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public void Zip_HasTheWorkerLayoutAtItsRoot()
+    {
+        var names = Names();
+        foreach (var file in new[] { "host.json", "functions.metadata", "worker.config.json", "extensions.json", "ParServerless.Functions.dll", "ParServerless.Pipeline.dll", "ParServerless.Documents.dll" })
+            Assert.Contains(file, names);
+        Assert.Contains(names, n => n.StartsWith(".azurefunctions/", StringComparison.Ordinal));
+        // Framework-dependent linux-x64: the native libraries the PDFs need, and no bundled .NET runtime.
+        Assert.Contains(names, n => n.EndsWith("libSkiaSharp.so", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.EndsWith("libHarfBuzzSharp.so", StringComparison.Ordinal));
+        Assert.DoesNotContain("System.Private.CoreLib.dll", names);
+        Assert.DoesNotContain(names, n => n.EndsWith(".exe", StringComparison.Ordinal));
+        Assert.Equal(names.Order(StringComparer.Ordinal), names); // sorted, so two builds list alike
     }
 
     [Fact]
-    public void Zip_HasHostJsonAtRoot_OneFolderPerFunction_AndTheHandler()
+    public void HostJson_IsTheRepositorysOne_WithoutACustomHandler()
     {
-        var names = Entries().Select(e => e.FullName).ToList();
-        Assert.Contains("host.json", names);
-        var expected = Directory.GetDirectories(Path.Combine(Repo.Root, "src", "Functions"))
-            .Where(d => File.Exists(Path.Combine(d, "function.json"))).Select(d => Path.GetFileName(d) + "/function.json").Order(StringComparer.Ordinal);
-        var functionFiles = names.Where(n => !n.StartsWith("handler/", StringComparison.Ordinal) && n != "host.json").Order(StringComparer.Ordinal);
-        Assert.Equal(expected, functionFiles); // each function folder holds its function.json and nothing else
-        Assert.Contains("handler/ParServerless.Functions", names);
-        Assert.Contains("handler/ParServerless.Documents.dll", names);
-        Assert.Contains("handler/libSkiaSharp.so", names);
-        Assert.Contains("handler/libHarfBuzzSharp.so", names);
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Root, "host.json")))!;
+        Assert.Equal(JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "host.json")))!.ToJsonString(), host.ToJsonString());
+        Assert.Null(host["customHandler"]);
+        Assert.Equal("2.0", (string?)host["version"]);
+        Assert.Equal("api", (string?)host["extensions"]!["http"]!["routePrefix"]);
+    }
+
+    [Fact]
+    public void WorkerConfig_StartsTheWorkerAssemblyWithDotnet()
+    {
+        var description = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Root, "worker.config.json")))!["description"]!;
+        Assert.Equal("dotnet-isolated", (string?)description["language"]);
+        Assert.Equal("dotnet", (string?)description["defaultExecutablePath"]);
+        Assert.Equal("ParServerless.Functions.dll", (string?)description["defaultWorkerPath"]);
+        Assert.True(File.Exists(Path.Combine(package.Root, "ParServerless.Functions.dll")));
     }
 
     [Fact]
     public void Zip_HasNothingDevOnly()
     {
-        var names = Entries().Select(e => e.FullName).ToList();
+        var names = Names();
         Assert.DoesNotContain(names, n => n.Contains("DevHost", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(names, n => n.Contains(".Tests", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(names, n => n.Contains("Testing", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(names, n => n.Contains("Samples", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(names, n => n.Contains("parserverless.dll", StringComparison.Ordinal)); // the CLI
         Assert.DoesNotContain(names, n => n.Contains("xunit", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(names, n => n.EndsWith("settings.json", StringComparison.OrdinalIgnoreCase) && !n.EndsWith("appsettings.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.EndsWith("local.settings.json", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(names, n => n.EndsWith("appsettings.Development.json", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(names, n => n.EndsWith(".pdb", StringComparison.Ordinal));
-        foreach (var entry in Entries().Where(e => e.FullName.EndsWith(".json", StringComparison.Ordinal)))
+        Assert.DoesNotContain(names, n => n.EndsWith("function.json", StringComparison.Ordinal)); // the custom handler's layout
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".json", StringComparison.Ordinal) || e.FullName == "functions.metadata"))
         {
             using var reader = new StreamReader(entry.Open());
             var text = reader.ReadToEnd();
             Assert.DoesNotContain("PAR_ADMIN_KEY\":", text, StringComparison.Ordinal);
             Assert.DoesNotContain("AccountKey=", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("UseDevelopmentStorage", text, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void HostJson_DefaultExecutablePath_ExistsAndIsExecutable()
-    {
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Root, "host.json")))!;
-        var description = host["customHandler"]!["description"]!;
-        var exe = (string)description["defaultExecutablePath"]!;
-        var entry = Entries().Single(e => e.FullName == exe);
-        var mode = (UnixFileMode)((entry.ExternalAttributes >> 16) & 0x1FF);
-        Assert.True(mode.HasFlag(UnixFileMode.UserExecute) && mode.HasFlag(UnixFileMode.OtherExecute), $"{exe} has mode {mode}");
-        Assert.True(Directory.Exists(Path.Combine(package.Root, (string)description["workingDirectory"]!)));
-        Assert.True((bool)host["customHandler"]!["enableForwardingHttpRequest"]!);
-    }
-
-    [Fact]
-    public void EveryFunctionJson_IsValid_WithKnownBindings_Paths_Connections_AndSettingsInfraSets()
+    public void BlobFunctions_WatchTheirContainer_FromEventGrid_WithTheStorageConnection_AsBicepSubscribes()
     {
         var settings = BicepTest.AppSettingNames();
-        foreach (var file in Directory.GetFiles(package.Root, "function.json", SearchOption.AllDirectories))
+        var blob = Functions().Where(f => (string?)Trigger(f)["type"] == "blobTrigger").ToList();
+        var pairs = blob.Select(f => ((string)f["name"]!, ((string)Trigger(f)["path"]!).Split('/')[0])).ToList();
+        Assert.Equal(BicepTest.BlobFunctions().Order(), pairs.Order());
+        Assert.Equal(StorageNames.Uploads.All.Order(StringComparer.Ordinal), pairs.Select(p => p.Item2).Order(StringComparer.Ordinal));
+        foreach (var f in blob)
         {
-            var name = Path.GetFileName(Path.GetDirectoryName(file))!;
-            var bindings = JsonNode.Parse(File.ReadAllText(file))!["bindings"]!.AsArray();
-            Assert.NotEmpty(bindings);
-            Assert.Single(bindings, b => (string?)b!["direction"] == "in" && ((string?)b["type"])!.EndsWith("Trigger", StringComparison.Ordinal));
-            foreach (var b in bindings)
+            var trigger = Trigger(f);
+            var name = (string)f["name"]!;
+            Assert.Matches(@"^[a-z0-9-]+(/\{[a-z]+\})+$", (string)trigger["path"]!);
+            Assert.Equal("EventGrid", (string?)trigger["source"]); // Flex Consumption has no polling blob trigger
+            var connection = (string)trigger["connection"]!;
+            Assert.Equal(Storage, connection);
+            Assert.True(settings.Contains(connection) || settings.Contains(connection + "__accountName"), $"{name}: connection {connection} is not set by infra");
+        }
+    }
+
+    [Fact]
+    public void GenerateDecision_IsATimerOnTheScheduleSetting_WithTheMonitor()
+    {
+        var trigger = Trigger(Function("GenerateDecision"));
+        Assert.Equal("timerTrigger", (string?)trigger["type"]);
+        Assert.Equal($"%{StorageNames.Settings.DecisionSchedule}%", (string?)trigger["schedule"]);
+        Assert.True((bool?)trigger["useMonitor"]);
+        Assert.Contains(StorageNames.Settings.DecisionSchedule, BicepTest.AppSettingNames());
+        Assert.Single(Functions(), f => (string?)Trigger(f)["type"] == "timerTrigger");
+    }
+
+    [Fact]
+    public void HttpFunctions_ServeTheCataloguesRoutes_Anonymously()
+    {
+        var http = Functions().Where(f => (string?)Trigger(f)["type"] == "httpTrigger").ToDictionary(f => (string)f["name"]!, Trigger);
+        var catalogue = ApiOperations.All.GroupBy(o => o.Function).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(catalogue.Keys.Append(ApiOperations.Functions.Fallback).Order(StringComparer.Ordinal), http.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, trigger) in http)
+        {
+            // Our code checks keys (PAR_ADMIN_KEY, the units' keys); the host must not ask for a function key first.
+            Assert.Equal("anonymous", ((string?)trigger["authLevel"])?.ToLowerInvariant());
+            var methods = trigger["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant()).ToHashSet();
+            if (name == ApiOperations.Functions.Fallback)
             {
-                var type = (string?)b!["type"];
-                var direction = (string?)b["direction"];
-                Assert.False(string.IsNullOrEmpty((string?)b["name"]), $"{name}: a binding has no name");
-                switch (type)
-                {
-                    case "blobTrigger":
-                        Assert.Equal("in", direction);
-                        var path = (string)b["path"]!;
-                        Assert.Contains(path.Split('/')[0], StorageNames.Uploads.All);
-                        Assert.Matches(@"^[a-z0-9-]+(/\{[a-z]+\})+$", path);
-                        Assert.Equal("binary", (string?)b["dataType"]);
-                        var connection = (string)b["connection"]!;
-                        Assert.True(settings.Contains(connection) || settings.Contains(connection + "__accountName"), $"{name}: connection {connection} is not set by infra");
-                        break;
-                    case "timerTrigger":
-                        Assert.Equal("in", direction);
-                        foreach (Match m in Regex.Matches((string)b["schedule"]!, "%([^%]+)%"))
-                            Assert.Contains(m.Groups[1].Value, settings);
-                        break;
-                    case "httpTrigger":
-                        Assert.Equal("in", direction);
-                        Assert.Equal("anonymous", (string?)b["authLevel"]);
-                        break;
-                    case "http":
-                        Assert.Equal("out", direction);
-                        break;
-                    default:
-                        Assert.Fail($"{name}: binding type {type} is not one we declare (only triggers, plus the forwarded http out)");
-                        break;
-                }
-                foreach (var value in b.AsObject().Select(p => p.Value?.ToString() ?? ""))
-                    foreach (Match m in Regex.Matches(value, "%([^%]+)%"))
-                        Assert.Contains(m.Groups[1].Value, settings);
+                Assert.Equal(ApiRoutes.Fallback, (string?)trigger["route"]);
+                continue;
+            }
+            foreach (var op in catalogue[name])
+            {
+                Assert.Equal(op.Route, (string?)trigger["route"]);
+                Assert.Contains(op.Method, methods);
+                if (op.Method == "GET") Assert.Contains("HEAD", methods);
             }
         }
+    }
+
+    [Fact]
+    public void EveryPercentSetting_InAnyBinding_IsSetByInfra()
+    {
+        var settings = BicepTest.AppSettingNames();
+        foreach (var f in Functions())
+            foreach (var b in f["bindings"]!.AsArray())
+                foreach (var value in b!.AsObject().Select(p => p.Value?.ToString() ?? ""))
+                    foreach (Match m in Regex.Matches(value, "%([^%]+)%"))
+                        Assert.Contains(m.Groups[1].Value, settings);
     }
 }

@@ -1,5 +1,3 @@
-using ParServerless.DevHost.Payload;
-
 namespace ParServerless.DevHost.Tests;
 
 public class DevHostCommandLineTest
@@ -8,20 +6,23 @@ public class DevHostCommandLineTest
     public void Parse_DevCommandLine_SetsEveryOption()
     {
         var (options, problems) = DevHostCommandLine.Parse([
-            "--script-root", ".", "--functions-root", "src/Functions", "--handler", "src/Functions/bin/Debug/net10.0/ParServerless.Functions.dll",
+            "--app", "src/Functions/bin/Release/net10.0",
             "--settings", ".run/local.settings.json", "--setting", "DECISION_SCHEDULE=0 0 2 15 1 *", "--port", "0", "--host-id", "dev-1",
-            "--master-key", "k", "--poll-interval", "5", "--properties-as-string", "--handler-arg", "--urls", "--handler-arg", "x",
+            "--master-key", "k", "--poll-interval", "5", "--no-blob-polling", "--no-triggers",
         ]);
 
         Assert.Empty(problems);
         Assert.NotNull(options);
-        Assert.Equal("src/Functions", options.FunctionsRoot);
+        Assert.Equal("src/Functions/bin/Release/net10.0", options.AppDirectory);
+        Assert.Equal(".run/local.settings.json", options.SettingsFile);
+        Assert.Equal("k", options.MasterKey);
+        Assert.False(options.PollBlobs);
+        Assert.False(options.EnableTriggers);
         Assert.Equal("0 0 2 15 1 *", options.Settings["DECISION_SCHEDULE"]);
         Assert.Equal(0, options.Port);
         Assert.Equal("dev-1", options.HostId);
         Assert.Equal(TimeSpan.FromSeconds(5), options.BlobPollingInterval);
-        Assert.Equal(BlobPropertiesFormat.JsonString, options.BlobPropertiesFormat);
-        Assert.Equal(["--urls", "x"], options.HandlerArguments);
+
     }
 
     [Fact]
@@ -31,15 +32,16 @@ public class DevHostCommandLineTest
 
         Assert.Equal(new DevHostOptions().Port, options!.Port);
         Assert.Equal(7071, options.Port);
-        Assert.Null(options.HandlerArguments);
+        Assert.Equal(".", options.AppDirectory);
+        Assert.True(options.PollBlobs);
     }
 
     [Fact]
     public void Parse_Mistakes_AreAllReported()
     {
-        var (options, problems) = DevHostCommandLine.Parse(["--port", "seventy", "--setting", "NOVALUE", "--bogus"]);
+        var (options, problems) = DevHostCommandLine.Parse(["--port", "seventy", "--setting", "NOVALUE", "--script-root"]);
 
         Assert.Null(options);
-        Assert.Equal(["--port 'seventy' must be an integer from 0 to 65535", "--setting 'NOVALUE' is not NAME=VALUE", "unknown option '--bogus'"], problems);
+        Assert.Equal(["--port 'seventy' must be an integer from 0 to 65535", "--setting 'NOVALUE' is not NAME=VALUE", "unknown option '--script-root'"], problems);
     }
 }

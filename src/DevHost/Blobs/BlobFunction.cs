@@ -4,7 +4,8 @@ using ParServerless.DevHost.Configuration;
 namespace ParServerless.DevHost.Blobs;
 
 /// <summary>A blob-triggered function with its path pattern resolved and its storage account connected.</summary>
-internal sealed record BlobFunction(FunctionDefinition Definition, BlobPathPattern Pattern, StorageAccount Account)
+/// <param name="ConnectionName">The connection setting's name, sent to the worker, which resolves it itself.</param>
+internal sealed record BlobFunction(FunctionDefinition Definition, BlobPathPattern Pattern, StorageAccount Account, string ConnectionName)
 {
     public BindingDefinition Trigger => Definition.Trigger;
 
@@ -20,6 +21,7 @@ internal sealed record BlobFunction(FunctionDefinition Definition, BlobPathPatte
         }
 
         var pattern = BlobPathPattern.Parse(settings.Resolve(trigger.Path));
-        return new BlobFunction(definition, pattern, accounts.Get(settings.ResolveConnection(trigger.Connection)));
+        var connectionName = string.IsNullOrWhiteSpace(trigger.Connection) ? AppSettings.HostStorage : settings.Resolve(trigger.Connection);
+        return new BlobFunction(definition, pattern, accounts.Get(settings.ResolveConnection(trigger.Connection)), connectionName);
     }
 }

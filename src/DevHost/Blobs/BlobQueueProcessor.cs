@@ -3,8 +3,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
-using ParServerless.DevHost.Handler;
-using ParServerless.DevHost.Payload;
+using ParServerless.DevHost.Worker;
 
 namespace ParServerless.DevHost.Blobs;
 
@@ -17,15 +16,14 @@ internal sealed record BlobQueueSettings(
     int PoisonThreshold,
     int MaxDegreeOfParallelism,
     TimeSpan VisibilityTimeout,
-    TimeSpan MaxPollingInterval,
-    BlobPropertiesFormat PropertiesFormat);
+    TimeSpan MaxPollingInterval);
 
 /// <summary>
 /// Reads the host's internal blob trigger queue and invokes the function for each message, as the host's shared blob queue listener does.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Success deletes the message. A failure (any non-2xx) makes it visible again at once; the attempt that reaches
+/// <item>Success deletes the message. A failed invocation (the function threw, timed out, or the worker was lost) makes it visible again at once; the attempt that reaches
 /// <c>poisonBlobThreshold</c> copies it to <c>webjobs-blobtrigger-poison</c> and deletes it. <c>queues.maxDequeueCount</c> plays no part.</item>
 /// <item>A crash mid-invocation leaves the message hidden until its visibility timeout: it then comes back and counts as an attempt.</item>
 /// <item>A message whose blob is gone, or whose blob has a newer ETag, is dropped: the newer version has its own receipt and message.</item>
@@ -37,7 +35,7 @@ internal sealed partial class BlobQueueProcessor
 
     private readonly SelfCreatingQueue _queue;
     private readonly IReadOnlyDictionary<string, BlobFunction> _functions;
-    private readonly HandlerClient _handler;
+    private readonly FunctionInvoker _invoker;
     private readonly BlobQueueSettings _settings;
     private readonly WakeSignal _wake;
     private readonly TimeProvider _time;
@@ -45,12 +43,12 @@ internal sealed partial class BlobQueueProcessor
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private bool _failing;
 
-    public BlobQueueProcessor(SelfCreatingQueue queue, IEnumerable<BlobFunction> functions, HandlerClient handler, BlobQueueSettings settings,
+    public BlobQueueProcessor(SelfCreatingQueue queue, IEnumerable<BlobFunction> functions, FunctionInvoker invoker, BlobQueueSettings settings,
         WakeSignal wake, TimeProvider time, ILogger logger)
     {
         _queue = queue;
         _functions = functions.ToDictionary(f => f.Definition.Id, StringComparer.Ordinal);
-        _handler = handler;
+        _invoker = invoker;
         _settings = settings;
         _wake = wake;
         _time = time;
@@ -188,10 +186,10 @@ internal sealed partial class BlobQueueProcessor
         CancellationToken cancellationToken)
     {
         var blob = function.Account.Blobs.GetBlobContainerClient(containerName).GetBlobClient(blobName);
-        BlobDownloadResult download;
+        BlobProperties properties;
         try
         {
-            download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
@@ -199,25 +197,18 @@ internal sealed partial class BlobQueueProcessor
             return null;
         }
 
-        var details = download.Details;
-        var currentETag = details.ETag.ToString();
-        if (expectedETag is not null && !string.Equals(currentETag, expectedETag, StringComparison.Ordinal))
+        var currentETag = properties.ETag.ToString();
+        if (expectedETag is not null && !string.Equals(BlobTriggerPoller.QuotedETag(currentETag), expectedETag, StringComparison.Ordinal))
         {
             Log.BlobChanged(_logger, function.Definition.Name, containerName, blobName, expectedETag, currentETag);
             return null;
         }
 
+        // The worker downloads the blob itself from this reference (deferred binding), with the connection setting it resolves.
         var parameters = function.Pattern.Match(blobName) ?? new Dictionary<string, string>();
-        var content = download.Content.ToMemory();
-        var input = new BlobTriggerInput(
-            function.Trigger.Name,
-            function.Trigger.DataType,
-            blob.Uri,
-            BlobSnapshot.Properties(details, content.Length),
-            [.. function.Pattern.Parameters.Where(parameters.ContainsKey).Select(p => KeyValuePair.Create(p, parameters[p]))],
-            content);
-        var payload = InvocationPayload.ForBlob(input, _settings.PropertiesFormat, SystemMetadata.Now(function.Definition.Name, _time));
-        return await _handler.InvokeAsync(function.Definition.Name, payload, reason, cancellationToken).ConfigureAwait(false);
+        var request = Invocations.ForBlob(function.Trigger.Name, function.Definition.Name, function.ConnectionName, containerName, blobName, blob.Uri,
+            properties, [.. function.Pattern.Parameters.Where(parameters.ContainsKey).Select(p => KeyValuePair.Create(p, parameters[p]))], _time.GetUtcNow());
+        return await _invoker.InvokeAsync(function.Definition, request, reason, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PoisonAsync(BlobFunction function, QueueMessage received, MessageLease lease, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ internal sealed partial class BlobTriggerPoller
     private readonly ILogger _logger;
 
     // Versions known to hold a completed receipt: skips one receipt read per blob per poll.
-    private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _completed = new(StringComparer.Ordinal);
     private bool _failing;
     private long _completedPolls;
 
@@ -96,7 +96,8 @@ internal sealed partial class BlobTriggerPoller
                 await foreach (var item in function.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, function.Pattern.ListPrefix, cancellationToken)
                     .ConfigureAwait(false))
                 {
-                    if (function.Pattern.Match(item.Name) is not null && await TryQueueAsync(function, item, cancellationToken).ConfigureAwait(false))
+                    if (function.Pattern.Match(item.Name) is not null && item.Properties.ETag is { } listed
+                        && await TryQueueAsync(function, item.Name, listed.ToString(), item.Properties.BlobType, cancellationToken).ConfigureAwait(false))
                     {
                         queued++;
                     }
@@ -116,27 +117,53 @@ internal sealed partial class BlobTriggerPoller
         return queued;
     }
 
-    private async Task<bool> TryQueueAsync(BlobFunction function, BlobItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues one blob announced from outside the scan (an Event Grid <c>BlobCreated</c> event), through the same receipts, so a blob
+    /// both announced and found by a scan runs once.
+    /// </summary>
+    /// <returns>False when the blob does not match the function's path, no longer exists, or already has a receipt.</returns>
+    public async Task<bool> QueueAsync(BlobFunction function, string blobName, CancellationToken cancellationToken)
     {
-        if (item.Properties.ETag is not { } listed)
+        if (function.Pattern.Match(blobName) is null)
         {
             return false;
         }
 
-        var eTag = QuotedETag(listed.ToString());
+        BlobProperties properties;
+        try
+        {
+            properties = (await function.Container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return false;
+        }
+
+        var queued = await TryQueueAsync(function, blobName, properties.ETag.ToString(), properties.BlobType, cancellationToken).ConfigureAwait(false);
+        if (queued)
+        {
+            _queued.Set();
+        }
+
+        return queued;
+    }
+
+    private async Task<bool> TryQueueAsync(BlobFunction function, string blobName, string listedETag, BlobType? blobType, CancellationToken cancellationToken)
+    {
+        var eTag = QuotedETag(listedETag);
 
         var container = function.Pattern.Container;
-        var key = string.Join('\n', function.Definition.Id, container, item.Name, eTag);
-        if (_completed.Contains(key))
+        var key = string.Join('\n', function.Definition.Id, container, blobName, eTag);
+        if (_completed.ContainsKey(key))
         {
             return false;
         }
 
-        var receipt = _receipts.Reference(_hostId, function.Definition.Id, eTag, container, item.Name);
+        var receipt = _receipts.Reference(_hostId, function.Definition.Id, eTag, container, blobName);
         var state = await ReceiptStore.ReadAsync(receipt, cancellationToken).ConfigureAwait(false);
         if (state == ReceiptState.Complete)
         {
-            _completed.Add(key);
+            _completed[key] = true;
             return false;
         }
 
@@ -156,15 +183,15 @@ internal sealed partial class BlobTriggerPoller
         {
             if (await ReceiptStore.ReadAsync(receipt, cancellationToken).ConfigureAwait(false) == ReceiptState.Complete)
             {
-                _completed.Add(key);
+                _completed[key] = true;
                 return false;
             }
 
-            var message = new BlobTriggerMessage(function.Definition.Id, BlobTypeName(item.Properties.BlobType), container, item.Name, eTag);
+            var message = new BlobTriggerMessage(function.Definition.Id, BlobTypeName(blobType), container, blobName, eTag);
             var sent = await _queue.RunAsync(q => q.SendMessageAsync(message.ToJson(), cancellationToken), cancellationToken).ConfigureAwait(false);
-            Log.Queued(_logger, function.Definition.Name, container, item.Name, eTag, sent.Value.MessageId);
+            Log.Queued(_logger, function.Definition.Name, container, blobName, eTag, sent.Value.MessageId);
             await ReceiptStore.MarkCompletedAsync(receipt, leaseId, cancellationToken).ConfigureAwait(false);
-            _completed.Add(key);
+            _completed[key] = true;
             return true;
         }
         finally

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ParServerless.DevHost.Configuration;
 
-/// <summary>Direction of a binding in function.json.</summary>
+/// <summary>Direction of a binding.</summary>
 internal enum BindingDirection
 {
     Invalid = 0,
@@ -11,7 +11,7 @@ internal enum BindingDirection
     InOut = 3,
 }
 
-/// <summary>One entry of a function.json <c>bindings</c> array, with the properties the stand-in reads.</summary>
+/// <summary>One raw binding of a function (the JSON a function.json <c>bindings</c> entry would hold), with the properties the stand-in reads.</summary>
 /// <remarks>Values are kept as written: <c>%SETTING%</c> tokens are resolved by the trigger that uses them, as the host does at listener start.</remarks>
 internal sealed record BindingDefinition
 {

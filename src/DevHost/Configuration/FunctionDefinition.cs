@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ParServerless.DevHost.Rpc;
 
 namespace ParServerless.DevHost.Configuration;
 
@@ -11,9 +12,14 @@ internal enum TriggerKind
     Http = 3,
 }
 
-/// <summary>A function as declared by <c>&lt;FunctionName&gt;/function.json</c>.</summary>
-/// <param name="Name">The folder name, which is the function name and the handler route (<c>POST /{Name}</c>).</param>
-internal sealed record FunctionDefinition(string Name, string Directory, IReadOnlyList<BindingDefinition> Bindings, bool Disabled)
+/// <summary>
+/// A function as the worker indexed it (<c>FunctionMetadataResponse</c>): its name, the worker's function id, and its bindings read
+/// from <c>raw_bindings</c>, the same JSON a function.json would hold.
+/// </summary>
+/// <param name="Name">The function name (<c>[Function("…")]</c>).</param>
+/// <param name="WorkerFunctionId">The id the worker gave it; invocations name it.</param>
+/// <param name="Metadata">The worker's metadata, sent back unchanged in <c>FunctionLoadRequest</c>.</param>
+internal sealed record FunctionDefinition(string Name, string WorkerFunctionId, IReadOnlyList<BindingDefinition> Bindings, RpcFunctionMetadata Metadata)
 {
     /// <summary>The id the real host gives the function in receipts, poison messages and timer status: <c>Host.Functions.{Name}</c>.</summary>
     public string Id => "Host.Functions." + Name;
@@ -28,29 +34,38 @@ internal sealed record FunctionDefinition(string Name, string Directory, IReadOn
         _ => TriggerKind.Unsupported,
     };
 
-    /// <summary>
-    /// True when the host forwards the original HTTP request to the handler instead of a JSON payload:
-    /// <c>enableForwardingHttpRequest</c> applies only to a function whose bindings are exactly one httpTrigger in and one http out.
-    /// </summary>
-    public bool IsForwardableHttp =>
-        Bindings.Count == 2
-        && Bindings.Count(b => b.Is(BindingDefinition.HttpTrigger) && b.Direction == BindingDirection.In) == 1
-        && Bindings.Count(b => b.Is(BindingDefinition.Http) && b.Direction == BindingDirection.Out) == 1;
-
-    public static FunctionDefinition Parse(string name, string directory, JsonElement root, string source)
+    /// <summary>Reads one entry of the worker's metadata.</summary>
+    /// <exception cref="InvalidDataException">A raw binding is not JSON, or the function has not exactly one trigger.</exception>
+    public static FunctionDefinition FromMetadata(RpcFunctionMetadata metadata)
     {
-        if (!root.TryGet("bindings", out var bindings) || bindings.ValueKind != JsonValueKind.Array)
+        var source = $"function {metadata.Name}";
+        var bindings = new List<BindingDefinition>();
+        foreach (var raw in metadata.RawBindings)
         {
-            throw new InvalidDataException($"{source}: \"bindings\" must be an array");
+            try
+            {
+                using var document = JsonDocument.Parse(raw, JsonConfig.DocumentOptions);
+                bindings.Add(BindingDefinition.Parse(document.RootElement, source));
+            }
+            catch (JsonException exception)
+            {
+                throw new InvalidDataException($"{source}: raw binding is not JSON: {raw}", exception);
+            }
         }
 
-        var parsed = bindings.EnumerateArray().Select(b => BindingDefinition.Parse(b, source)).ToList();
-        var triggers = parsed.Count(b => b.IsTrigger);
+        var triggers = bindings.Count(b => b.IsTrigger);
         if (triggers != 1)
         {
             throw new InvalidDataException($"{source}: a function needs exactly one trigger binding, found {triggers}");
         }
 
-        return new FunctionDefinition(name, directory, parsed, root.GetBoolean("disabled") ?? false);
+        return new FunctionDefinition(metadata.Name, metadata.FunctionId, bindings, metadata);
     }
+}
+
+/// <summary>host.json plus every function the worker indexed.</summary>
+internal sealed record FunctionApp(HostConfig Host, IReadOnlyList<FunctionDefinition> Functions)
+{
+    public FunctionDefinition? Find(string name) =>
+        Functions.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }

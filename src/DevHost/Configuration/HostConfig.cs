@@ -3,11 +3,6 @@ using System.Text.Json;
 
 namespace ParServerless.DevHost.Configuration;
 
-/// <summary>The custom handler's launch description from host.json (<c>customHandler.description</c>).</summary>
-/// <param name="DefaultExecutablePath">Relative to the script root, e.g. <c>handler/ParServerless.Functions</c>.</param>
-/// <param name="WorkingDirectory">Relative to the script root; the script root when absent.</param>
-internal sealed record CustomHandlerDescription(string? DefaultExecutablePath, string? WorkingDirectory, IReadOnlyList<string> Arguments);
-
 /// <summary>The parts of host.json the stand-in honours.</summary>
 internal sealed record HostConfig
 {
@@ -23,11 +18,6 @@ internal sealed record HostConfig
     /// <value>The default is 30 minutes, Flex Consumption's default.</value>
     public static readonly TimeSpan DefaultFunctionTimeout = TimeSpan.FromMinutes(30);
 
-    public CustomHandlerDescription Handler { get; init; } = new(null, null, []);
-
-    /// <summary><c>customHandler.enableForwardingHttpRequest</c>.</summary>
-    public bool EnableForwardingHttpRequest { get; init; }
-
     /// <summary><c>extensions.http.routePrefix</c>, without slashes; empty means routes sit at the root.</summary>
     public string HttpRoutePrefix { get; init; } = DefaultRoutePrefix;
 
@@ -40,6 +30,19 @@ internal sealed record HostConfig
     /// <summary><c>functionTimeout</c>.</summary>
     public TimeSpan FunctionTimeout { get; init; } = DefaultFunctionTimeout;
 
+    /// <summary>Reads <c>host.json</c> from the app directory (the worker's build output, the deployment package root).</summary>
+    public static HostConfig Load(string appDirectory)
+    {
+        var path = Path.Combine(appDirectory, "host.json");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"host.json not found in {appDirectory}: point --app at the worker's build output (bin/Release/net10.0)", path);
+        }
+
+        using var document = JsonConfig.ParseFile(path);
+        return Parse(document.RootElement, path);
+    }
+
     public static HostConfig Parse(JsonElement root, string source)
     {
         var version = root.GetString("version");
@@ -48,25 +51,12 @@ internal sealed record HostConfig
             throw new InvalidDataException($"{source}: \"version\" must be \"2.0\", found {(version is null ? "nothing" : $"\"{version}\"")}");
         }
 
-        var description = root.Get("customHandler", "description");
-        var handler = description is { } d
-            ? new CustomHandlerDescription(
-                d.GetString("defaultExecutablePath"),
-                d.GetString("workingDirectory"),
-                d.TryGet("arguments", out var args) && args.ValueKind == JsonValueKind.Array
-                    ? [.. args.EnumerateArray().Select(a => a.GetString() ?? "")]
-                    : [])
-            : new CustomHandlerDescription(null, null, []);
-
-        var forwarding = root.Get("customHandler") is { } customHandler && customHandler.GetBoolean("enableForwardingHttpRequest") == true;
         var http = root.Get("extensions", "http");
         var blobs = root.Get("extensions", "blobs");
         var timeout = root.GetString("functionTimeout");
 
         return new HostConfig
         {
-            Handler = handler,
-            EnableForwardingHttpRequest = forwarding,
             HttpRoutePrefix = (http?.GetString("routePrefix") ?? DefaultRoutePrefix).Trim('/'),
             PoisonBlobThreshold = Positive(blobs?.GetInt32("poisonBlobThreshold"), DefaultPoisonBlobThreshold, "extensions.blobs.poisonBlobThreshold", source),
             BlobMaxDegreeOfParallelism = Positive(blobs?.GetInt32("maxDegreeOfParallelism"), DefaultBlobMaxDegreeOfParallelism, "extensions.blobs.maxDegreeOfParallelism", source),

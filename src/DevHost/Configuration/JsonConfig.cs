@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ParServerless.DevHost.Configuration;
 
-/// <summary>Reads host.json and function.json the way the Functions host does: comments and trailing commas allowed, keys case-insensitive.</summary>
+/// <summary>Reads host.json and raw bindings the way the Functions host does: comments and trailing commas allowed, keys case-insensitive.</summary>
 internal static class JsonConfig
 {
     public static readonly JsonDocumentOptions DocumentOptions = new()
@@ -59,7 +59,7 @@ internal static class JsonConfig
     public static string? GetString(this JsonElement element, string name) =>
         element.TryGet(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>Reads a boolean written either as JSON true/false or as a string, both of which function.json files use.</summary>
+    /// <summary>Reads a boolean written either as JSON true/false or as a string, both of which binding JSON uses.</summary>
     public static bool? GetBoolean(this JsonElement element, string name)
     {
         if (!element.TryGet(name, out var value))

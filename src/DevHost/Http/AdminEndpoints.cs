@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using ParServerless.DevHost.Configuration;
-using ParServerless.DevHost.Handler;
+using ParServerless.DevHost.Worker;
 
 namespace ParServerless.DevHost.Http;
 
@@ -50,7 +50,7 @@ internal sealed partial class AdminEndpoints
         var segments = context.Request.Path.Value!.Trim('/').Split('/');
         if (segments is ["admin", "host", "status"] && HttpMethods.IsGet(context.Request.Method))
         {
-            await context.Response.WriteAsJsonAsync(new { id = _hostId, state = "Running", version = HandlerClient.HostVersion }, context.RequestAborted)
+            await context.Response.WriteAsJsonAsync(new { id = _hostId, state = "Running", version = WorkerSession.HostVersion }, context.RequestAborted)
                 .ConfigureAwait(false);
             return;
         }
@@ -114,7 +114,7 @@ internal sealed partial class AdminEndpoints
         return document.RootElement.GetString("input");
     }
 
-    private bool Authorized(HttpRequest request)
+    public bool Authorized(HttpRequest request)
     {
         if (string.IsNullOrEmpty(_masterKey))
         {

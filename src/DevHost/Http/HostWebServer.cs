@@ -10,14 +10,17 @@ using Microsoft.Extensions.Logging;
 
 namespace ParServerless.DevHost.Http;
 
-/// <summary>The stand-in's HTTP listener on loopback: <c>/admin/...</c> to the admin API, everything else to the forwarder.</summary>
+/// <summary>
+/// The stand-in's HTTP listener on loopback: <c>/admin/...</c> to the admin API, <c>/runtime/webhooks/blobs</c> to the Event Grid
+/// endpoint, everything else to the forwarder.
+/// </summary>
 internal static class HostWebServer
 {
     /// <summary>The host's request size limit.</summary>
     private const long MaxRequestBodySize = 100L * 1024 * 1024;
 
     /// <returns>The running app and the port it listens on (the chosen one when <paramref name="port"/> is 0).</returns>
-    public static async Task<(WebApplication App, int Port)> StartAsync(int port, ILoggerFactory loggerFactory, HttpForwarder forwarder, AdminEndpoints admin,
+    public static async Task<(WebApplication App, int Port)> StartAsync(int port, ILoggerFactory loggerFactory, HttpForwarder forwarder, AdminEndpoints admin, EventGridEndpoint eventGrid,
         CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -41,6 +44,17 @@ internal static class HostWebServer
             if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
             {
                 return admin.HandleAsync(context);
+            }
+
+            if (context.Request.Path.Equals(EventGridEndpoint.Path, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!admin.Authorized(context.Request))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+
+                return eventGrid.HandleAsync(context);
             }
 
             if (context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method))

@@ -1,100 +1,191 @@
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Logging;
 using ParServerless.DevHost.Configuration;
-using ParServerless.DevHost.Handler;
+using ParServerless.DevHost.Worker;
 
 namespace ParServerless.DevHost.Http;
 
 /// <summary>
-/// Forwards HTTP requests to the handler unchanged (method, original path and query, headers, body) and streams the response back
-/// unchanged, as the host does with <c>enableForwardingHttpRequest</c> for a function whose only bindings are httpTrigger in and http out.
+/// The host's HTTP front door with ASP.NET Core integration: a request is matched against the functions' routes and methods here;
+/// a match is forwarded unchanged (method, raw path and query, headers, body, streamed) to the worker's <c>HttpUri</c> with
+/// <c>x-ms-invocation-id</c>, while an <c>InvocationRequest</c> with the same id is sent over gRPC. The worker pairs the two and
+/// writes its response to the forwarded request, which is relayed to the client unchanged.
 /// </summary>
 /// <remarks>
-/// A request is matched against each HTTP function's route (<c>{routePrefix}/{route}</c>, the function name when no route) and methods.
-/// Functions that are not forwardable would get a JSON payload from the host; the stand-in answers 501 for them instead.
+/// No match: 404. A path that matches with another method: 405 with <c>Allow</c>. Neither reaches the worker.
+/// A failed invocation whose response fits in 64 KiB answers 500, as the host does when a function throws.
 /// </remarks>
 internal sealed partial class HttpForwarder
 {
+    /// <summary>The header the worker pairs a forwarded request with its invocation by.</summary>
+    public const string InvocationIdHeader = "x-ms-invocation-id";
+
     // Hop-by-hop headers belong to one connection, never forwarded by a proxy.
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
         "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
     };
 
+    /// <summary>The worker's Kestrel starts after its init reply: early forwards are retried this long on connection refusal.</summary>
+    private static readonly TimeSpan ConnectRetryLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>Responses up to this size wait for the invocation's outcome before they are relayed.</summary>
+    private const int HoldLimit = 64 * 1024;
+
     private readonly IReadOnlyList<HttpRoute> _routes;
     private readonly HttpClient _http;
-    private readonly Func<Uri> _handlerAddress;
+    private readonly Func<WorkerSession?> _session;
+    private readonly FunctionInvoker _invoker;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public HttpForwarder(FunctionApp app, IEnumerable<FunctionDefinition> httpFunctions, HttpClient http, Func<Uri> handlerAddress, ILogger logger)
+    public HttpForwarder(FunctionApp app, IEnumerable<FunctionDefinition> httpFunctions, HttpClient http, Func<WorkerSession?> session, FunctionInvoker invoker,
+        TimeProvider time, ILogger logger)
     {
-        _routes = [.. httpFunctions.Select(f => HttpRoute.Create(f, app.Host.HttpRoutePrefix, app.Host.EnableForwardingHttpRequest))
-            .OrderBy(r => r.Precedence)];
+        _routes = [.. httpFunctions.Select(f => HttpRoute.Create(f, app.Host.HttpRoutePrefix)).OrderBy(r => r.Precedence)];
         _http = http;
-        _handlerAddress = handlerAddress;
+        _session = session;
+        _invoker = invoker;
+        _time = time;
         _logger = logger;
     }
 
     public IReadOnlyList<HttpRoute> Routes => _routes;
 
+    /// <summary>A client for the loopback hop: no proxy, no redirects, no cookies, no decompression, so requests and responses pass unchanged.</summary>
+    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        AutomaticDecompression = System.Net.DecompressionMethods.None,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
     public async Task HandleAsync(HttpContext context)
     {
-        var route = _routes.FirstOrDefault(r => r.Matches(context.Request.Path, context.Request.Method));
-        if (route is null)
+        var method = context.Request.Method;
+        var matches = _routes.Select(r => (Route: r, Values: r.Match(context.Request.Path))).Where(m => m.Values is not null).ToList();
+        if (matches.Count == 0)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        if (!route.Forwardable)
+        var (route, values) = matches.FirstOrDefault(m => m.Route.Allows(method));
+        if (route is null)
         {
-            Log.NotForwardable(_logger, route.Function.Name);
-            context.Response.StatusCode = StatusCodes.Status501NotImplemented;
-            await context.Response.WriteAsync($"DevHost forwards only functions with one httpTrigger in and one http out, and enableForwardingHttpRequest; {route.Function.Name} is not one.", context.RequestAborted).ConfigureAwait(false);
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = string.Join(", ", matches.SelectMany(m => m.Route.Methods).Distinct());
             return;
         }
 
-        var invocationId = Guid.NewGuid();
-        using var request = CreateRequest(context, invocationId);
+        if (_session()?.HttpUri is not { } workerUri)
+        {
+            Log.NoWorkerHttp(_logger, route.Function.Name);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        var invocationId = Guid.NewGuid().ToString();
+        var routeValues = values!.Where(v => v.Value is not null)
+            .Select(v => KeyValuePair.Create(v.Key, Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture)!));
+        var request = Invocations.ForHttp(route.Function.Trigger.Name, route.Function.Name, routeValues,
+            context.Request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())),
+            context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _time.GetUtcNow());
+        request.InvocationId = invocationId;
+        var invocation = _invoker.InvokeAsync(route.Function, request, $"This function was programmatically called via the host APIs ({method} {context.Request.Path})",
+            context.RequestAborted);
+
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
+            response = await ForwardAsync(context, workerUri, invocationId).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException && !context.RequestAborted.IsCancellationRequested)
         {
-            Log.HandlerUnreachable(_logger, route.Function.Name, exception.Message);
+            Log.WorkerUnreachable(_logger, route.Function.Name, exception.Message);
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            await invocation.ConfigureAwait(false);
             return;
         }
 
         using (response)
         {
+            // A response that ends within the first buffer is held until the invocation's outcome is known: a function that threw
+            // answers 500, as behind the host, whatever the worker wrote. A longer response is streamed as it comes.
+            var body = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
+            var buffer = new byte[HoldLimit];
+            var held = 0;
+            int read;
+            while (held < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(held), context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                held += read;
+            }
+
+            var complete = held < buffer.Length;
+            if (complete && !(await invocation.ConfigureAwait(false)).Succeeded)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                Log.Forwarded(_logger, method, context.Request.Path.Value, route.Function.Name, 500, invocationId, false);
+                return;
+            }
+
             context.Response.StatusCode = (int)response.StatusCode;
             CopyHeaders(response.Headers, context.Response.Headers);
             CopyHeaders(response.Content.Headers, context.Response.Headers);
-            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            if (!HttpMethods.IsHead(method))
+            {
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, held), context.RequestAborted).ConfigureAwait(false);
+                if (!complete)
+                {
+                    await body.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+                }
+            }
         }
 
-        Log.Forwarded(_logger, context.Request.Method, context.Request.Path.Value, route.Function.Name, (int)response.StatusCode, invocationId);
+        var result = await invocation.ConfigureAwait(false);
+        Log.Forwarded(_logger, method, context.Request.Path.Value, route.Function.Name, (int)response.StatusCode, invocationId, result.Succeeded);
     }
 
-    private HttpRequestMessage CreateRequest(HttpContext context, Guid invocationId)
+    private async Task<HttpResponseMessage> ForwardAsync(HttpContext context, Uri workerUri, string invocationId)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            using var request = CreateRequest(context, workerUri, invocationId);
+            try
+            {
+                return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception) when (exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
+                && _time.GetElapsedTime(started) < ConnectRetryLimit)
+            {
+                // Nothing was sent (not even the body): safe to try again once the worker listens.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static HttpRequestMessage CreateRequest(HttpContext context, Uri workerUri, string invocationId)
     {
         // RawTarget is the path and query exactly as the client sent them, escapes included.
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
-        var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(_handlerAddress(), target.TrimStart('/')));
-        if (HasBody(context.Request))
+        var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(workerUri, target.TrimStart('/')));
+        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
-            request.Content = new StreamContent(context.Request.Body);
+            request.Content = new StreamContent(new UnownedStream(context.Request.Body));
         }
 
         foreach (var (name, values) in context.Request.Headers)
         {
-            if (HopByHop.Contains(name) || string.Equals(name, "Host", StringComparison.OrdinalIgnoreCase))
+            if (HopByHop.Contains(name) || string.Equals(name, "Host", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, InvocationIdHeader, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -106,15 +197,9 @@ internal sealed partial class HttpForwarder
         }
 
         request.Headers.Host = context.Request.Host.Value;
-        // The invocation headers are added; everything the client sent, User-Agent included, passes unchanged.
-        request.Headers.TryAddWithoutValidation("X-Azure-Functions-InvocationId", invocationId.ToString());
-        request.Headers.TryAddWithoutValidation("X-Azure-Functions-HostVersion", HandlerClient.HostVersion);
-
+        request.Headers.TryAddWithoutValidation(InvocationIdHeader, invocationId);
         return request;
     }
-
-    private static bool HasBody(HttpRequest request) =>
-        request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
 
     private static void CopyHeaders(System.Net.Http.Headers.HttpHeaders from, IHeaderDictionary to)
     {
@@ -127,55 +212,32 @@ internal sealed partial class HttpForwarder
         }
     }
 
+    /// <summary>The client's request body, lent to one forward attempt: disposing the attempt must not dispose the body.</summary>
+    private sealed class UnownedStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} → Functions.{Function}: {Status} (Id={InvocationId})")]
-        public static partial void Forwarded(ILogger logger, string method, string? path, string function, int status, Guid invocationId);
+        [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} → Functions.{Function}: {Status} (Id={InvocationId}, invocation succeeded: {Succeeded})")]
+        public static partial void Forwarded(ILogger logger, string method, string? path, string function, int status, string invocationId, bool succeeded);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Functions.{Function} is not forwardable (it needs exactly httpTrigger in + http out, and enableForwardingHttpRequest); answered 501")]
-        public static partial void NotForwardable(ILogger logger, string function);
+        [LoggerMessage(Level = LogLevel.Error, Message = "Functions.{Function}: the worker announced no HttpUri (is ConfigureFunctionsWebApplication called?); answered 503")]
+        public static partial void NoWorkerHttp(ILogger logger, string function);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Functions.{Function}: handler unreachable, answered 502: {Reason}")]
-        public static partial void HandlerUnreachable(ILogger logger, string function, string reason);
+        [LoggerMessage(Level = LogLevel.Error, Message = "Functions.{Function}: worker HTTP unreachable, answered 502: {Reason}")]
+        public static partial void WorkerUnreachable(ILogger logger, string function, string reason);
     }
-}
-
-/// <summary>An HTTP function's route: <c>{routePrefix}/{route}</c> and its allowed methods.</summary>
-internal sealed class HttpRoute
-{
-    private readonly TemplateMatcher _matcher;
-    private readonly IReadOnlyList<string> _methods;
-
-    private HttpRoute(FunctionDefinition function, string template, TemplateMatcher matcher, IReadOnlyList<string> methods, bool forwardable, int precedence)
-    {
-        Function = function;
-        Template = template;
-        _matcher = matcher;
-        _methods = methods;
-        Forwardable = forwardable;
-        Precedence = precedence;
-    }
-
-    public FunctionDefinition Function { get; }
-
-    public string Template { get; }
-
-    public bool Forwardable { get; }
-
-    /// <summary>Literal routes before parameterised ones, catch-alls last.</summary>
-    public int Precedence { get; }
-
-    public static HttpRoute Create(FunctionDefinition function, string routePrefix, bool forwardingEnabled)
-    {
-        var route = (function.Trigger.Route ?? function.Name).Trim('/');
-        var template = string.IsNullOrEmpty(routePrefix) ? route : $"{routePrefix}/{route}";
-        var parsed = TemplateParser.Parse(template);
-        var precedence = parsed.Parameters.Any(p => p.IsCatchAll) ? 2 : parsed.Parameters.Count > 0 ? 1 : 0;
-        return new HttpRoute(function, template, new TemplateMatcher(parsed, new RouteValueDictionary()), function.Trigger.Methods,
-            forwardingEnabled && function.IsForwardableHttp, precedence);
-    }
-
-    public bool Matches(PathString path, string method) =>
-        (_methods.Count == 0 || _methods.Contains(method.ToUpperInvariant()))
-        && _matcher.TryMatch(path, new RouteValueDictionary());
 }

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ParServerless.DevHost.Blobs;
-using ParServerless.DevHost.Payload;
 
 namespace ParServerless.DevHost.Timers;
 

@@ -2,8 +2,7 @@ using Azure;
 using Cronos;
 using Microsoft.Extensions.Logging;
 using ParServerless.DevHost.Configuration;
-using ParServerless.DevHost.Handler;
-using ParServerless.DevHost.Payload;
+using ParServerless.DevHost.Worker;
 
 namespace ParServerless.DevHost.Timers;
 
@@ -21,20 +20,20 @@ internal sealed partial class TimerScheduler : IDisposable
     private readonly FunctionDefinition _function;
     private readonly CronExpression _schedule;
     private readonly ScheduleMonitor? _monitor;
-    private readonly HandlerClient _handler;
+    private readonly FunctionInvoker _invoker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private static readonly TimeSpan MaxSleep = TimeSpan.FromDays(1);
     private readonly SemaphoreSlim _singleton = new(1, 1);
 
-    private TimerScheduler(FunctionDefinition function, string expression, CronExpression schedule, ScheduleMonitor? monitor, HandlerClient handler,
+    private TimerScheduler(FunctionDefinition function, string expression, CronExpression schedule, ScheduleMonitor? monitor, FunctionInvoker invoker,
         TimeProvider time, ILogger logger)
     {
         _function = function;
         Expression = expression;
         _schedule = schedule;
         _monitor = monitor;
-        _handler = handler;
+        _invoker = invoker;
         _time = time;
         _logger = logger;
     }
@@ -44,8 +43,8 @@ internal sealed partial class TimerScheduler : IDisposable
     /// <summary>The schedule after <c>%SETTING%</c> resolution.</summary>
     public string Expression { get; }
 
-    /// <param name="monitorStore">Where the monitor keeps its status; null turns the monitor off whatever function.json says.</param>
-    public static TimerScheduler Create(FunctionDefinition function, AppSettings settings, ScheduleMonitor? monitorStore, HandlerClient handler,
+    /// <param name="monitorStore">Where the monitor keeps its status; null turns the monitor off whatever the binding says.</param>
+    public static TimerScheduler Create(FunctionDefinition function, AppSettings settings, ScheduleMonitor? monitorStore, FunctionInvoker invoker,
         TimeProvider time, ILogger logger)
     {
         var trigger = function.Trigger;
@@ -62,7 +61,7 @@ internal sealed partial class TimerScheduler : IDisposable
         }
 
         var monitored = (trigger.UseMonitor ?? true) && AtLeastAMinuteApart(schedule, time.GetUtcNow().UtcDateTime);
-        return new TimerScheduler(function, expression, schedule, monitored ? monitorStore : null, handler, time, logger);
+        return new TimerScheduler(function, expression, schedule, monitored ? monitorStore : null, invoker, time, logger);
     }
 
     public DateTime? NextOccurrence(DateTime afterUtc) => _schedule.GetNextOccurrence(afterUtc, TimeZoneInfo.Utc);
@@ -117,10 +116,8 @@ internal sealed partial class TimerScheduler : IDisposable
         try
         {
             var status = await ReadStatusAsync(cancellationToken).ConfigureAwait(false);
-            var payload = InvocationPayload.ForTimer(
-                new TimerTriggerInput(_function.Trigger.Name, status, isPastDue),
-                SystemMetadata.Now(_function.Name, _time));
-            return await _handler.InvokeAsync(_function.Name, payload, reason, cancellationToken).ConfigureAwait(false);
+            var request = Invocations.ForTimer(_function.Trigger.Name, _function.Name, status, isPastDue, _time.GetUtcNow());
+            return await _invoker.InvokeAsync(_function, request, reason, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

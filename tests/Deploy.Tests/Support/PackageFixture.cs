@@ -2,14 +2,14 @@ using System.IO.Compression;
 
 namespace ParServerless.Deploy.Tests.Support;
 
-/// <summary>Runs infra/package.sh once for the test run (a self-contained publish takes a while) and extracts the zip as Azure would.</summary>
+/// <summary>Runs infra/package.sh once for the test run (a publish takes a while) and extracts the zip as Azure would.</summary>
 public sealed class PackageFixture : IDisposable
 {
     public PackageFixture()
     {
         Folder = Directory.CreateTempSubdirectory("parpkg-").FullName;
         ZipPath = Path.Combine(Folder, "parserverless-linux-x64.zip");
-        var (code, stdout, stderr) = Repo.Run("bash", [Path.Combine(Repo.Root, "infra", "package.sh"), "linux-x64", ZipPath], timeout: TimeSpan.FromMinutes(15));
+        var (code, stdout, stderr) = Repo.Run("bash", [Path.Combine(Repo.Root, "infra", "package.sh"), ZipPath], timeout: TimeSpan.FromMinutes(15));
         if (code != 0) throw new InvalidOperationException($"infra/package.sh failed ({code}):\n{stdout}\n{stderr}");
         Root = Path.Combine(Folder, "wwwroot");
         using var zip = ZipFile.OpenRead(ZipPath);
@@ -27,7 +27,7 @@ public sealed class PackageFixture : IDisposable
     public string Folder { get; }
     public string ZipPath { get; }
 
-    /// <summary>The extracted package: what Azure Functions sees as the script root.</summary>
+    /// <summary>The extracted package: what Azure Functions sees as the script root (where worker.config.json is).</summary>
     public string Root { get; }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ParServerless.DevHost.Configuration;
-using ParServerless.DevHost.Tests.Support;
 
 namespace ParServerless.DevHost.Tests.Configuration;
 
@@ -15,11 +14,14 @@ public class HostConfigTest
     [Fact]
     public void Parse_HostingLayout_ReadsEverySetting()
     {
-        var config = Parse(FunctionAppFolder.DefaultHostJson);
+        var config = Parse("""
+            {
+              "version": "2.0",
+              "extensions": { "http": { "routePrefix": "api" }, "blobs": { "maxDegreeOfParallelism": 4, "poisonBlobThreshold": 5 } },
+              "functionTimeout": "00:10:00"
+            }
+            """);
 
-        Assert.Equal(new CustomHandlerDescription("handler/ParServerless.Functions", "handler", []), config.Handler with { Arguments = [] });
-        Assert.Empty(config.Handler.Arguments);
-        Assert.True(config.EnableForwardingHttpRequest);
         Assert.Equal("api", config.HttpRoutePrefix);
         Assert.Equal(5, config.PoisonBlobThreshold);
         Assert.Equal(4, config.BlobMaxDegreeOfParallelism);
@@ -31,7 +33,6 @@ public class HostConfigTest
     {
         var config = Parse("""{ "version": "2.0" }""");
 
-        Assert.False(config.EnableForwardingHttpRequest);
         Assert.Equal("api", config.HttpRoutePrefix);
         Assert.Equal(5, config.PoisonBlobThreshold);
         Assert.Equal(8, config.BlobMaxDegreeOfParallelism);
@@ -48,6 +49,15 @@ public class HostConfigTest
 
         Assert.Equal("", config.HttpRoutePrefix);
         Assert.Equal(2, config.PoisonBlobThreshold);
+    }
+
+    [Fact]
+    public void Load_TestWorkerOutput_ReadsTheHostJsonTheSdkCopied()
+    {
+        var config = HostConfig.Load(Support.TestWorkerApp.Directory);
+
+        Assert.Equal(3, config.PoisonBlobThreshold);
+        Assert.Equal(TimeSpan.FromMinutes(5), config.FunctionTimeout);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
+using ParServerless.Testing;
+using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -10,78 +11,50 @@ using Xunit.Abstractions;
 
 namespace ParServerless.DevHost.Tests.Integration;
 
+/// <summary>Blob triggers end to end: DevHost's receipts, queue, retries and poison, the real worker reading the blob itself.</summary>
 [Collection(AzuriteTests.Name)]
-public sealed class BlobTriggerTest : IAsyncLifetime
+public sealed class BlobTriggerTest(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private readonly AzuriteFixture _azurite;
-    private readonly TestLogging _logging;
-    private readonly FunctionAppFolder _folder = new();
-    private readonly string _container = DevHostHarness.Unique("sub");
+    private readonly TestLogging _logging = new(output);
+    private readonly WorkerSettings _worker = new();
     private readonly string _hostId = DevHostHarness.Unique("test-");
-    private FakeHandler _handler = null!;
 
-    public BlobTriggerTest(AzuriteFixture azurite, ITestOutputHelper output)
-    {
-        _azurite = azurite;
-        _logging = new TestLogging(output);
-        _folder.WithBlobFunction("IngestSubmission", _container + "/{year}/{unit}/{name}");
-    }
+    private string Storage => azurite.ConnectionString;
 
-    private string Storage => _azurite.ConnectionString;
-
-    public async Task InitializeAsync() => _handler = await FakeHandler.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _handler.DisposeAsync();
-        _folder.Dispose();
-    }
+    private Task<List<JsonObject>> RecordedAsync(string function = "RecordBlob") => DevHostHarness.MarkersAsync(Storage, _worker, function);
 
     [Fact]
-    public async Task Upload_NewBlob_InvokesOnceWithTheHostPayload()
+    public async Task Upload_NewBlob_WorkerReadsItThroughTheDeferredReferenceOnce()
     {
-        await using var host = await DevHostHarness.StartAsync(_folder, _handler, Storage, _logging, _hostId);
-        var content = Encoding.UTF8.GetBytes("PK fake xlsx bytes");
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId);
 
-        var blob = await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/tự-đánh-giá.xlsx", content, new Dictionary<string, string> { ["uploadedby"] = "SO-TP" });
+        var blob = await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/tự-đánh-giá.xlsx", Encoding.UTF8.GetBytes("PK fake xlsx bytes"),
+            new Dictionary<string, string> { ["uploadedby"] = "SO-TP" });
 
-        var request = await Eventually.ReturnsAsync(() => Task.FromResult(_handler.FirstTo("/IngestSubmission")), "the invocation");
+        var seen = await Eventually.ReturnsAsync(async () => (await RecordedAsync()).FirstOrDefault(), "the worker to record the blob");
         await DevHostHarness.WaitUntilQuietAsync(host, Storage);
-        Assert.Single(_handler.To("/IngestSubmission"));
-
-        Assert.Equal("POST", request.Method);
-        Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
-        Assert.True(Guid.TryParse(request.Header("X-Azure-Functions-InvocationId"), out _));
-        Assert.Equal(Handler.HandlerClient.HostVersion, request.Header("X-Azure-Functions-HostVersion"));
-        Assert.Equal("Azure-Functions-Host/" + Handler.HandlerClient.HostVersion, request.Header("User-Agent"));
-
-        var payload = request.Json;
-        Assert.Equal(content, Convert.FromBase64String(payload["Data"]!["scoreFile"]!.GetValue<string>()));
-        var metadata = payload["Metadata"]!.AsObject();
-        Assert.Equal(["Uri", "Properties", "Metadata", "year", "unit", "name", "sys"], metadata.Select(p => p.Key));
-        Assert.Equal(JsonSerializer.Serialize(blob.Uri.AbsoluteUri), metadata["Uri"]!.GetValue<string>());
-        Assert.Equal("\"2025\"", metadata["year"]!.GetValue<string>());
-        Assert.Equal("\"SO-TP\"", metadata["unit"]!.GetValue<string>());
-        Assert.Equal("\"tự-đánh-giá.xlsx\"", metadata["name"]!.GetValue<string>());
-        Assert.Equal("SO-TP", metadata["Metadata"]!["uploadedby"]!.GetValue<string>());
-        Assert.Equal(JsonValueKind.Object, metadata["Properties"]!["ETag"]!.GetValueKind());
-        Assert.Empty(metadata["Properties"]!["ETag"]!.AsObject());
-        Assert.Equal(content.Length, metadata["Properties"]!["ContentLength"]!.GetValue<long>());
-        Assert.Equal("IngestSubmission", metadata["sys"]!["MethodName"]!.GetValue<string>());
-        Assert.True(Guid.TryParse(metadata["sys"]!["RandGuid"]!.GetValue<string>(), out _));
+        Assert.Single(await RecordedAsync());
+        Assert.Equal("PK fake xlsx bytes", seen["Text"]!.GetValue<string>());
+        Assert.Equal(_worker.Container, seen["Container"]!.GetValue<string>());
+        Assert.Equal("2025/tự-đánh-giá.xlsx", seen["Blob"]!.GetValue<string>());
+        Assert.Equal("2025", seen["Year"]!.GetValue<string>());
+        Assert.Equal("tự-đánh-giá.xlsx", seen["Name"]!.GetValue<string>());
+        Assert.Equal($"{_worker.Container}/2025/tự-đánh-giá.xlsx", seen["BlobTrigger"]!.GetValue<string>());
+        Assert.Equal((await blob.GetPropertiesAsync()).Value.ETag.ToString(), seen["ETag"]!.GetValue<string>());
+        Assert.Equal("SO-TP", JsonNode.Parse(seen["Metadata"]!.GetValue<string>())!["uploadedby"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Upload_Receipt_IsKeptWhereTheHostKeepsIt()
     {
-        await using var host = await DevHostHarness.StartAsync(_folder, _handler, Storage, _logging, _hostId);
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId);
 
-        var blob = await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/a.xlsx", [1, 2, 3]);
-        await Eventually.TrueAsync(() => _handler.To("/IngestSubmission").Count == 1, "the invocation");
+        var blob = await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/a.xlsx", [1, 2, 3]);
+        await Eventually.TrueAsync(async () => (await RecordedAsync()).Count == 1, "the invocation");
 
         var eTag = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
         var receipt = new BlobContainerClient(Storage, ReceiptStore.ContainerName)
-            .GetBlobClient($"blobreceipts/{_hostId}/Host.Functions.IngestSubmission/{eTag}/{_container}/2025/SO-TP/a.xlsx");
+            .GetBlobClient($"blobreceipts/{_hostId}/Host.Functions.RecordBlob/{eTag}/{_worker.Container}/2025/a.xlsx");
         var properties = (await receipt.GetPropertiesAsync()).Value;
         Assert.Equal(0, properties.ContentLength);
         Assert.DoesNotContain("Incomplete", properties.Metadata.Keys);
@@ -90,92 +63,88 @@ public sealed class BlobTriggerTest : IAsyncLifetime
     [Fact]
     public async Task Upload_ZeroLengthBlob_IsDeliveredLikeAnyOther()
     {
-        // The host does not skip empty blobs; ignoring them is the handler's job (HOSTING.md idempotency rules).
-        await using var host = await DevHostHarness.StartAsync(_folder, _handler, Storage, _logging, _hostId);
+        // The host does not skip empty blobs; ignoring them is the function's job (HOSTING.md idempotency rules).
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId);
 
-        await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/empty.xlsx", []);
+        await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/empty.xlsx", []);
 
-        var request = await Eventually.ReturnsAsync(() => Task.FromResult(_handler.FirstTo("/IngestSubmission")), "the invocation");
-        Assert.Equal("", request.Json["Data"]!["scoreFile"]!.GetValue<string>());
+        var seen = await Eventually.ReturnsAsync(async () => (await RecordedAsync()).FirstOrDefault(), "the invocation");
+        Assert.Equal("", seen["Text"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Restart_SameBlob_IsDeliveredOnceAndBlobsUploadedMeanwhileAreProcessed()
     {
-        await using (var first = await DevHostHarness.StartAsync(_folder, _handler, Storage, _logging, _hostId))
+        await using (var first = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId))
         {
-            await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/first.xlsx", [1]);
-            await Eventually.TrueAsync(() => _handler.To("/IngestSubmission").Count == 1, "the first invocation");
+            await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/first.xlsx", [1]);
+            await Eventually.TrueAsync(async () => (await RecordedAsync()).Count == 1, "the first invocation");
             await DevHostHarness.WaitUntilQuietAsync(first, Storage);
         }
 
         // Uploaded while no host runs: found by the first scan after the restart.
-        await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/meanwhile.xlsx", [2]);
-        await using var second = await DevHostHarness.StartAsync(_folder, _handler, Storage, _logging, _hostId);
-        await Eventually.TrueAsync(() => _handler.To("/IngestSubmission").Count >= 2, "the blob uploaded meanwhile");
+        await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/meanwhile.xlsx", [2]);
+        await using var second = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId);
+        await Eventually.TrueAsync(async () => (await RecordedAsync()).Count >= 2, "the blob uploaded meanwhile");
         await DevHostHarness.WaitUntilQuietAsync(second, Storage);
 
-        var names = _handler.To("/IngestSubmission").Select(r => r.Json["Metadata"]!["name"]!.GetValue<string>()).Order().ToList();
-        Assert.Equal(["\"first.xlsx\"", "\"meanwhile.xlsx\""], names);
+        var names = (await RecordedAsync()).Select(r => r["Name"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(["first.xlsx", "meanwhile.xlsx"], names);
     }
 
     [Fact]
     public async Task Overwrite_NewETag_IsDeliveredAgain()
     {
-        // A new ETag is a new blob version to the host, even with the same bytes: one reason handlers must be idempotent.
-        await using var host = await DevHostHarness.StartAsync(_folder, _handler, Storage, _logging, _hostId);
-        await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/a.xlsx", [1]);
-        await Eventually.TrueAsync(() => _handler.To("/IngestSubmission").Count == 1, "the first version");
+        // A new ETag is a new blob version to the host, even with the same bytes: one reason functions must be idempotent.
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId);
+        await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/a.xlsx", [1]);
+        await Eventually.TrueAsync(async () => (await RecordedAsync()).Count == 1, "the first version");
 
-        await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/a.xlsx", [1]);
+        await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/a.xlsx", [1]);
 
-        await Eventually.TrueAsync(() => _handler.To("/IngestSubmission").Count == 2, "the second version");
+        await Eventually.TrueAsync(async () => (await RecordedAsync()).Count == 2, "the second version");
         await DevHostHarness.WaitUntilQuietAsync(host, Storage);
-        Assert.Equal(2, _handler.To("/IngestSubmission").Count);
+        Assert.Equal(2, (await RecordedAsync()).Count);
     }
 
     [Fact]
-    public async Task HandlerFails_RetriesUpToThresholdThenOnePoisonMessage()
+    public async Task FunctionThrows_RetriesUpToThresholdThenOnePoisonMessage()
     {
-        using var folder = new FunctionAppFolder(FunctionAppFolder.DefaultHostJson.Replace("\"poisonBlobThreshold\": 5", "\"poisonBlobThreshold\": 3", StringComparison.Ordinal))
-            .WithBlobFunction("IngestSubmission", _container + "/{year}/{unit}/{name}");
-        _handler.Respond = _ => Task.FromResult(new FakeResponse(500, """{"Outputs":{},"Logs":["storage unreachable"],"ReturnValue":null}"""));
-        await using var host = await DevHostHarness.StartAsync(folder, _handler, Storage, _logging, _hostId);
+        // The test worker's host.json sets poisonBlobThreshold to 3.
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId);
 
-        var blob = await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/bad.xlsx", [9]);
+        var blob = await DevHostHarness.UploadAsync(Storage, _worker.FailContainer, "fail-me.xlsx", [9]);
 
         var poison = new QueueClient(Storage, HostQueueNames.BlobTriggerPoison, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var ours = await Eventually.ReturnsAsync(async () => await PoisonMessagesAsync(poison) is { Count: > 0 } found ? found : null, "the poison message");
+        await Eventually.ReturnsAsync(async () => await PoisonMessagesAsync(poison) is { Count: > 0 } found ? found : null, "the poison message");
         await DevHostHarness.WaitUntilQuietAsync(host, Storage);
 
-        Assert.Equal(3, _handler.To("/IngestSubmission").Count);
+        Assert.Equal(3, (await RecordedAsync("FailingBlob")).Count);
         var message = Assert.Single(await PoisonMessagesAsync(poison));
-        var eTag = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
         var expected = new JsonObject
         {
             ["Type"] = "BlobTrigger",
-            ["FunctionId"] = "Host.Functions.IngestSubmission",
+            ["FunctionId"] = "Host.Functions.FailingBlob",
             ["BlobType"] = "BlockBlob",
-            ["ContainerName"] = _container,
-            ["BlobName"] = "2025/SO-TP/bad.xlsx",
-            ["ETag"] = eTag,
+            ["ContainerName"] = _worker.FailContainer,
+            ["BlobName"] = "fail-me.xlsx",
+            ["ETag"] = (await blob.GetPropertiesAsync()).Value.ETag.ToString(),
         };
         Assert.True(JsonNode.DeepEquals(expected, message), message.ToJsonString());
         Assert.Equal(["Type", "FunctionId", "BlobType", "ContainerName", "BlobName", "ETag"], message.Select(p => p.Key));
+        Assert.Contains(_logging.Entries, e => e.Message.Contains("InvalidOperationException: test worker refuses fail-me.xlsx", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task HandlerFailsOnce_RetrySucceeds_NoPoison()
+    public async Task FunctionThrowsOnce_RetrySucceeds_NoPoison()
     {
-        var calls = 0;
-        _handler.Respond = _ => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? new FakeResponse(503, "") : FakeResponse.Ok);
-        await using var host = await DevHostHarness.StartAsync(_folder, _handler, Storage, _logging, _hostId);
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId);
 
-        await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/flaky.xlsx", [7]);
+        await DevHostHarness.UploadAsync(Storage, _worker.FailContainer, "flaky.xlsx", [7]);
 
-        await Eventually.TrueAsync(() => _handler.To("/IngestSubmission").Count == 2, "the retry");
+        await Eventually.TrueAsync(async () => (await RecordedAsync("FailingBlob")).Count == 2, "the retry");
         await DevHostHarness.WaitUntilQuietAsync(host, Storage);
-        Assert.Equal(2, _handler.To("/IngestSubmission").Count);
+        Assert.Equal(2, (await RecordedAsync("FailingBlob")).Count);
         var poison = new QueueClient(Storage, HostQueueNames.BlobTriggerPoison, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         Assert.Empty(await PoisonMessagesAsync(poison));
     }
@@ -183,16 +152,58 @@ public sealed class BlobTriggerTest : IAsyncLifetime
     [Fact]
     public async Task AdminPost_BlobFunctionWithInput_RunsItOnThatBlob()
     {
-        await using var host = await DevHostHarness.StartAsync(_folder, _handler, Storage, _logging, _hostId, o => o with { EnableTriggers = false });
-        await DevHostHarness.UploadAsync(Storage, _container, "2025/SO-TP/manual.xlsx", [5]);
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId, o => o with { EnableTriggers = false });
+        await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/manual.xlsx", [5]);
         using var http = new HttpClient();
 
-        using var response = await http.PostAsync(new Uri(host.BaseAddress, "admin/functions/IngestSubmission"),
-            new StringContent($$"""{"input": "{{_container}}/2025/SO-TP/manual.xlsx"}""", Encoding.UTF8, "application/json"));
+        using var response = await http.PostAsync(new Uri(host.BaseAddress, "admin/functions/RecordBlob"),
+            new StringContent($$"""{"input": "{{_worker.Container}}/2025/manual.xlsx"}""", Encoding.UTF8, "application/json"));
 
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        var request = await Eventually.ReturnsAsync(() => Task.FromResult(_handler.FirstTo("/IngestSubmission")), "the admin run");
-        Assert.Equal("\"manual.xlsx\"", request.Json["Metadata"]!["name"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var seen = await Eventually.ReturnsAsync(async () => (await RecordedAsync()).FirstOrDefault(), "the admin run");
+        Assert.Equal("manual.xlsx", seen["Name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EventGrid_BlobCreatedTwice_RunsOnceWithoutPolling()
+    {
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId, o => o with { PollBlobs = false });
+        var blob = await DevHostHarness.UploadAsync(Storage, _worker.Container, "2025/pushed.xlsx", Encoding.UTF8.GetBytes("pushed"));
+        using var http = new HttpClient();
+        var url = new Uri(host.BaseAddress, "runtime/webhooks/blobs?functionName=Host.Functions.RecordBlob");
+        var events = $$"""
+            [{ "id": "{{Guid.NewGuid()}}", "eventType": "Microsoft.Storage.BlobCreated", "subject": "/blobServices/default/containers/{{_worker.Container}}/blobs/2025/pushed.xlsx",
+               "eventTime": "2025-01-15T02:00:00Z", "dataVersion": "", "data": { "api": "PutBlob", "url": "{{blob.Uri}}", "blobType": "BlockBlob" } }]
+            """;
+
+        using var first = await http.PostAsync(url, new StringContent(events, Encoding.UTF8, "application/json"));
+        var seen = await Eventually.ReturnsAsync(async () => (await RecordedAsync()).FirstOrDefault(), "the invocation from the event");
+        // Event Grid delivers at least once: the duplicate finds the completed receipt and queues nothing.
+        using var duplicate = await http.PostAsync(url, new StringContent(events, Encoding.UTF8, "application/json"));
+        await Eventually.TrueAsync(async () => await DevHostHarness.LengthAsync(new QueueClient(Storage, HostQueueNames.BlobTrigger(_hostId))) == 0, "an empty queue");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, duplicate.StatusCode);
+        Assert.Equal("pushed", seen["Text"]!.GetValue<string>());
+        Assert.Single(await RecordedAsync());
+        Assert.Contains(_logging.Entries, e => e.Message == "Event Grid delivered 1 events for RecordBlob: 0 blobs queued");
+        Assert.Equal(0, host.BlobPoller!.CompletedPolls);
+    }
+
+    [Fact]
+    public async Task EventGrid_SubscriptionValidation_EchoesTheCode()
+    {
+        await using var host = await DevHostHarness.StartAsync(Storage, _worker, _logging, _hostId, o => o with { PollBlobs = false });
+        using var http = new HttpClient();
+
+        using var response = await http.PostAsync(new Uri(host.BaseAddress, "runtime/webhooks/blobs?functionName=Host.Functions.RecordBlob"), new StringContent("""
+            [{ "id": "1", "eventType": "Microsoft.EventGrid.SubscriptionValidationEvent", "subject": "", "data": { "validationCode": "512d38b6-c7b8-40c8-89fe-f46f9e9622b6" } }]
+            """, Encoding.UTF8, "application/json"));
+        using var unknown = await http.PostAsync(new Uri(host.BaseAddress, "runtime/webhooks/blobs?functionName=Host.Functions.Nope"), new StringContent("[]"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("512d38b6-c7b8-40c8-89fe-f46f9e9622b6", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["validationResponse"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     /// <summary>This test's poison messages: the queue is shared by every test on the instance.</summary>
@@ -204,6 +215,6 @@ public sealed class BlobTriggerTest : IAsyncLifetime
         }
 
         var peeked = await poison.PeekMessagesAsync(32);
-        return [.. peeked.Value.Select(m => JsonNode.Parse(m.Body.ToString())!.AsObject()).Where(m => m["ContainerName"]?.GetValue<string>() == _container)];
+        return [.. peeked.Value.Select(m => JsonNode.Parse(m.Body.ToString())!.AsObject()).Where(m => m["ContainerName"]?.GetValue<string>() == _worker.FailContainer)];
     }
 }

@@ -1,37 +1,73 @@
+using ParServerless.Testing;
+using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using ParServerless.DevHost.Blobs;
 
 namespace ParServerless.DevHost.Tests.Support;
 
-/// <summary>Starts DevHost in-process against a fake handler, hermetically (no inherited environment, free port), with quick polling.</summary>
+/// <summary>The containers and schedule one test gives the test worker through its app settings.</summary>
+public sealed record WorkerSettings
+{
+    public string Container { get; init; } = DevHostHarness.Unique("in");
+    public string FailContainer { get; init; } = DevHostHarness.Unique("fail");
+    public string Markers { get; init; } = DevHostHarness.Unique("mark");
+
+    /// <summary>Yearly by default: 09:00 on 15 January in Vietnam is 02:00 UTC.</summary>
+    public string Schedule { get; init; } = "0 0 2 15 1 *";
+
+    public Dictionary<string, string> Extra { get; init; } = [];
+}
+
+/// <summary>Starts DevHost in-process against the real test worker, hermetically (no inherited environment, free port), with quick polling.</summary>
 internal static class DevHostHarness
 {
-    public static Task<DevHostApp> StartAsync(FunctionAppFolder folder, FakeHandler handler, string? storage, TestLogging logging, string hostId,
-        Func<DevHostOptions, DevHostOptions>? adjust = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static Task<DevHostApp> StartAsync(string storage, WorkerSettings worker, TestLogging logging, string hostId,
+        Func<DevHostOptions, DevHostOptions>? adjust = null)
     {
-        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
-        if (storage is not null)
+        var settings = new Dictionary<string, string>(worker.Extra)
         {
-            all["AzureWebJobsStorage"] = storage;
-        }
-
+            ["AzureWebJobsStorage"] = storage,
+            ["TEST_CONTAINER"] = worker.Container,
+            ["TEST_FAIL_CONTAINER"] = worker.FailContainer,
+            ["TEST_MARKERS"] = worker.Markers,
+            ["TEST_SCHEDULE"] = worker.Schedule,
+        };
         var options = new DevHostOptions
         {
-            ScriptRoot = folder.Root,
-            HandlerUrl = handler.BaseAddress,
+            AppDirectory = TestWorkerApp.Directory,
             Port = 0,
             InheritEnvironment = false,
             HostId = hostId,
-            Settings = all,
+            Settings = settings,
             BlobPollingInterval = TimeSpan.FromMilliseconds(250),
             BlobQueueMaxPollingInterval = TimeSpan.FromMilliseconds(250),
+            ShutdownTimeout = TimeSpan.FromSeconds(10),
         };
         return DevHostApp.StartAsync(adjust?.Invoke(options) ?? options, logging.CreateFactory(), CancellationToken.None);
     }
 
     /// <summary>A fresh lowercase name usable as a container or host id.</summary>
     public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>What the worker recorded for <paramref name="function"/> (its marker blobs), oldest first.</summary>
+    public static async Task<List<JsonObject>> MarkersAsync(string storage, WorkerSettings worker, string function)
+    {
+        var container = new BlobContainerClient(storage, worker.Markers);
+        if (!(await container.ExistsAsync()).Value)
+        {
+            return [];
+        }
+
+        var found = new List<(DateTimeOffset, JsonObject)>();
+        await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, function + "/", default))
+        {
+            var content = await container.GetBlobClient(item.Name).DownloadContentAsync();
+            found.Add((item.Properties.CreatedOn ?? default, JsonNode.Parse(content.Value.Content.ToString())!.AsObject()));
+        }
+
+        return [.. found.OrderBy(f => f.Item1).Select(f => f.Item2)];
+    }
 
     /// <summary>
     /// Waits until the stand-in has nothing left to do with what is already uploaded: three more full scans, and an empty internal queue.

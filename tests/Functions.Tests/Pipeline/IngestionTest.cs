@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using ParServerless.DevHost.Tests.Support;
+using ParServerless.Testing;
 using ParServerless.Files;
 using ParServerless.Samples;
 using Xunit.Abstractions;
@@ -45,7 +45,7 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
             await _p.UploadBlobAsync("submissions", "2021/SO-TP/tu-danh-gia.xlsx", bytes);
             await _p.WaitUntilQuietAsync();
         }
-        // Three deliveries (the handler's answers, relayed by DevHost as invocation logs): one ingestion, two no-ops.
+        // Three deliveries (the worker's logs, relayed by DevHost): one ingestion, two no-ops.
         Assert.Single(_p.Logging.Entries, e => e.Message.Contains("tu-danh-gia.xlsx: Accepted", StringComparison.Ordinal));
         var uploads = await _p.UploadsAsync();
         var row = Assert.Single(uploads);
@@ -53,7 +53,7 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Accepted", (string?)row["outcome"]);
         Assert.Single(await NamesAsync(_p.Storage, "originals"));
         Assert.Single(await NamesAsync(_p.Storage, "reports"));
-        Assert.Equal(2, _p.Logging.Entries.Count(e => e.Message.Contains("tu-danh-gia.xlsx: already ingested", StringComparison.Ordinal)));
+        Assert.Equal(2, _p.Logging.Entries.Count(e => e.Message.Contains("Already ingested submissions/2021/SO-TP/tu-danh-gia.xlsx ", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -185,9 +185,9 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PropertiesAsJsonString_FromOlderHosts_IsIngestedAlike()
+    public async Task UploadedAt_IsTheBlobsLastModified_ReadByTheWorkerItself()
     {
-        await using var old = await Support.Pipeline.StartAsync(new TestLogging(output), o => o with { BlobPropertiesFormat = DevHost.Payload.BlobPropertiesFormat.JsonString });
+        await using var old = await Support.Pipeline.StartAsync(new TestLogging(output));
         await old.SetUpHueAsync();
         await old.UploadBlobAsync("submissions", "2021/SO-TP/tu-danh-gia.xlsx", Template("SO-TP"));
         await old.WaitUntilQuietAsync();
@@ -195,7 +195,7 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Accepted", (string?)row["outcome"]);
         var uploadedAt = DateTimeOffset.Parse((string)row["uploadedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
         var blob = await new BlobContainerClient(old.Storage, "submissions").GetBlobClient("2021/SO-TP/tu-danh-gia.xlsx").GetPropertiesAsync();
-        Assert.Equal(blob.Value.LastModified, uploadedAt); // read from Properties sent as a JSON string
+        Assert.Equal(blob.Value.LastModified, uploadedAt); // read from the blob by the worker (BlobClient binding)
     }
 
     [Fact]

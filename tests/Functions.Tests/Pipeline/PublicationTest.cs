@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ParServerless.DevHost.Tests.Support;
+using ParServerless.Testing;
 using ParServerless.Files;
 using ParServerless.Samples;
 using UglyToad.PdfPig;
@@ -48,6 +48,47 @@ public sealed class PublicationTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var year = await _p.AdminJsonAsync(HttpMethod.Get, "/api/admin/years/2021");
         Assert.Equal("Open", (string?)year["status"]);
+    }
+
+    [Fact]
+    public async Task PublishedYear_ServesCacheableInlineDocuments_AndRefusesEveryChange()
+    {
+        await UploadAppraisalsAsync();
+        using (var publish = await _p.Http.SendAsync(Support.Pipeline.Admin(HttpMethod.Post, "/api/admin/years/2021/publish")))
+            Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+
+        using var pdf = await _p.Http.GetAsync("/api/public/years/2021/decision.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("inline", pdf.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.True(pdf.Headers.CacheControl?.Public);
+        var etag = pdf.Headers.ETag ?? throw new InvalidOperationException("no ETag");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/public/years/2021/decision.pdf");
+        again.Headers.IfNoneMatch.Add(etag);
+        using (var notModified = await _p.Http.SendAsync(again))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        }
+        using (var head = await _p.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/public/years/2021/results")))
+        {
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal("application/json", head.Content.Headers.ContentType?.MediaType);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+
+        // A published Decision does not change: a round's window and a close are refused with a code, not a silent 200.
+        using var put = Support.Pipeline.Admin(HttpMethod.Put, "/api/admin/years/2021/rounds/survey",
+            System.Net.Http.Json.JsonContent.Create(new { deadline = DateTimeOffset.UtcNow.AddDays(5) }));
+        using var close = Support.Pipeline.Admin(HttpMethod.Post, "/api/admin/years/2021/rounds/self-assessment/close");
+        foreach (var request in new[] { put, close })
+        {
+            using var refused = await _p.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("PAR-A025", (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["code"]);
+        }
+        var year = await _p.AdminJsonAsync(HttpMethod.Get, "/api/admin/years/2021");
+        Assert.Null(year["rounds"]!["self-assessment"]?["deadline"]?.GetValue<DateTimeOffset?>());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ParServerless.DevHost.Tests.Support;
+using ParServerless.Testing;
 using ParServerless.Files;
 using ParServerless.Samples;
 using ParServerless.Testing.Azurite;
@@ -73,5 +73,11 @@ public sealed class ResilienceTest(ITestOutputHelper output)
         if (await reports.ExistsAsync())
             await foreach (var b in reports.GetBlobsAsync()) names.Add(b.Name);
         Assert.Empty(names);
+
+        // An HTTP function meeting the same fault answers a coded problem (try again), not an empty 500.
+        using var request = Support.Pipeline.Admin(HttpMethod.Get, "/api/admin/years");
+        using var response = await p.Http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("PAR-A503", (string?)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]);
     }
 }

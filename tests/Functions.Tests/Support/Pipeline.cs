@@ -6,7 +6,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using ParServerless.DevHost;
 using ParServerless.DevHost.Blobs;
-using ParServerless.DevHost.Tests.Support;
+using ParServerless.Testing;
 using ParServerless.Samples;
 using ParServerless.Scoring.Schemes;
 using ParServerless.Testing.Azurite;
@@ -14,9 +14,9 @@ using ParServerless.Testing.Azurite;
 namespace ParServerless.Functions.Tests.Support;
 
 /// <summary>
-/// The whole pipeline as a user meets it: Azurite, DevHost reading the repo's host.json and function.json files, and the
-/// real handler started as a process with the host's environment. Requests go through DevHost's forwarding, as through the
-/// Functions host.
+/// The whole pipeline as a user meets it: Azurite, DevHost (the host stand-in) and the real isolated worker started from the
+/// function app's build output, driven over the host⇄worker gRPC protocol. Requests go through DevHost's front door, as
+/// through the Functions host.
 /// </summary>
 internal sealed class Pipeline : IAsyncDisposable
 {
@@ -39,8 +39,8 @@ internal sealed class Pipeline : IAsyncDisposable
 
     public static string RepoRoot { get; } = FindRoot();
 
-    /// <summary>The handler built beside these tests (same configuration), run as the host runs it.</summary>
-    public static string HandlerPath
+    /// <summary>The function app's build output (same configuration as these tests): the package the host runs.</summary>
+    public static string AppDirectory
     {
         get
         {
@@ -49,8 +49,8 @@ internal sealed class Pipeline : IAsyncDisposable
 #else
             const string configuration = "Release";
 #endif
-            var path = Path.Combine(RepoRoot, "src", "Functions", "bin", configuration, "net10.0", "ParServerless.Functions.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/Functions ({configuration}) first: {path} is missing.");
+            var path = Path.Combine(RepoRoot, "src", "Functions", "bin", configuration, "net10.0");
+            return File.Exists(Path.Combine(path, "worker.config.json")) ? path : throw new FileNotFoundException($"Build src/Functions ({configuration}) first: {path} has no worker.config.json.");
         }
     }
 
@@ -63,9 +63,7 @@ internal sealed class Pipeline : IAsyncDisposable
 
     public static DevHostOptions Options(AzuriteInstance azurite) => new()
     {
-        ScriptRoot = RepoRoot,
-        FunctionsRoot = Path.Combine(RepoRoot, "src", "Functions"),
-        HandlerPath = HandlerPath,
+        AppDirectory = AppDirectory,
         Port = 0,
         InheritEnvironment = false,
         HostId = "t" + Guid.NewGuid().ToString("N")[..12],
@@ -77,6 +75,8 @@ internal sealed class Pipeline : IAsyncDisposable
             ["PAR_ADMIN_KEY"] = AdminKey,
             ["PAR_AGENCY_KEY_SECRET"] = AgencySecret,
             ["Logging__LogLevel__Default"] = "Warning",
+            // Our own categories at Information: tests read what ingestion and publication say.
+            ["Logging__LogLevel__ParServerless"] = "Information",
         },
         BlobPollingInterval = TimeSpan.FromMilliseconds(250),
         BlobQueueMaxPollingInterval = TimeSpan.FromMilliseconds(250),

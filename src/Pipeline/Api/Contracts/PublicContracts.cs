@@ -1,0 +1,38 @@
+using ParServerless.Pipeline.Publication;
+
+namespace ParServerless.Pipeline.Api.Contracts;
+
+/// <summary>Where a published year's documents and data are.</summary>
+public sealed record YearLinks(string DecisionPdf, string DecisionJson, string Results, string ExportCsv, string ExportJson, string ExportXlsx)
+{
+    public static YearLinks Of(int year) => new(
+        $"/api/public/years/{year}/decision.pdf", $"/api/public/years/{year}/decision.json", $"/api/public/years/{year}/results",
+        $"/api/public/years/{year}/export.csv", $"/api/public/years/{year}/export.json", $"/api/public/years/{year}/export.xlsx");
+}
+
+/// <summary>A published year in the list of years (các năm đã công bố).</summary>
+public sealed record PublishedYearItem(int Year, DateTimeOffset? PublishedAt, YearLinks Links);
+
+/// <summary>A group of units ranked together (khối), by code and name.</summary>
+public sealed record GroupItem(string Code, string Name);
+
+/// <summary>A published Decision's metadata and links.</summary>
+/// <param name="NumberLine">The Decision's number line as printed, e.g. "Số: 12/QĐ-UBND".</param>
+public sealed record PublishedYearView(
+    int Year, string Scheme, string? SchemeName, DateTimeOffset? PublishedAt, string? InputSha256, string? NumberLine, string? Date,
+    string? PlaceAndDate, string? Subject, IReadOnlyList<GroupItem>? Groups, YearLinks Links);
+
+/// <summary>A year's results (kết quả), grouped and ranked, every figure with its vi-VN text.</summary>
+/// <param name="Status">"published" on public routes, "draft" on the admin preview.</param>
+public sealed record ResultsView(int Year, string Scheme, string Status, string? InputSha256, IReadOnlyList<GroupResults> Groups);
+
+/// <summary>The results of one group, in rank order.</summary>
+public sealed record GroupResults(string Code, string Name, IReadOnlyList<UnitResultView> Units);
+
+/// <summary>One unit's result: points by source, total, index (chỉ số), rank within its group and band (xếp loại).</summary>
+public sealed record UnitResultView(
+    string Unit, string Name, int? Rank, string? Band, string Status, Figure SelfTotal, Figure AppraisedPoints, Figure SurveyPoints,
+    Figure Bonus, Figure Penalty, Figure Total, Figure Index, IReadOnlyDictionary<string, Figure> Areas);
+
+/// <summary>Liveness: answers without touching storage.</summary>
+public sealed record HealthView(string Status);

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ParServerless.Pipeline.Api.Contracts;
+using ParServerless.Pipeline.Problems;
+using ParServerless.Pipeline.Publication;
+using ParServerless.Pipeline.Registry;
+using ParServerless.Scoring.Formatting;
+using ParServerless.Scoring.Schemes;
+
+namespace ParServerless.Pipeline.Api;
+
+/// <summary>Formats of the open data export (dữ liệu mở).</summary>
+public enum ExportFormat
+{
+    Invalid = 0,
+    Csv = 1,
+    Json = 2,
+    Xlsx = 3,
+}
+
+/// <summary>
+/// The public, anonymous operations (công khai): published Decisions, results, working sheets and open data.
+/// Embargo: everything goes through <see cref="PublishedCache"/>, which knows only published years and their published hash,
+/// and a year that is not published answers exactly as one that does not exist.
+/// </summary>
+public sealed class PublicApi(PublishedCache cache, SchemeStore schemes)
+{
+    public async Task<ApiReply> YearsAsync(CancellationToken ct)
+    {
+        var years = await cache.PublishedYearsAsync(ct).ConfigureAwait(false);
+        return ApiReply.Json<IReadOnlyList<PublishedYearItem>>(years.Select(y => new PublishedYearItem(y.Year, y.PublishedAt, YearLinks.Of(y.Year))).ToList());
+    }
+
+    public async Task<ApiReply> YearAsync(int year, CancellationToken ct)
+    {
+        if (await cache.PublishedYearAsync(year, ct).ConfigureAwait(false) is not { } y) return PipelineProblems.NotPublished(year);
+        var decision = await cache.DocumentAsync(y, DocumentStore.DecisionJson, ct).ConfigureAwait(false);
+        using var doc = decision is null ? null : JsonDocument.Parse(decision);
+        var root = doc?.RootElement;
+        string? Text(string name) => root is { } r && r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var scheme = await schemes.GetAsync(y.Scheme, ct).ConfigureAwait(false);
+        return ApiReply.Json(new PublishedYearView(
+            y.Year, y.Scheme.ToString(), scheme?.Name, y.PublishedAt, y.PublishedHash, Text("number"), Text("date"), Text("placeAndDate"),
+            Text("subject"), scheme?.Groups.Select(g => new GroupItem(g.Code, g.Name)).ToList(), YearLinks.Of(y.Year)));
+    }
+
+    /// <summary>A published document: the Decision (PDF, JSON) or a unit's working sheet (JSON) or result sheet (PDF).</summary>
+    public async Task<ApiReply> DocumentAsync(int year, string file, string contentType, string? downloadName, CancellationToken ct)
+    {
+        // A unit code never holds a path segment: refuse anything that could step out of the published folder.
+        if (file.Contains("..", StringComparison.Ordinal) || file.Contains('\\', StringComparison.Ordinal) || file.Count(c => c == '/') > 1)
+            return PipelineProblems.NoSuchDocument(year, file);
+        if (await cache.PublishedYearAsync(year, ct).ConfigureAwait(false) is not { } y) return PipelineProblems.NotPublished(year);
+        var content = await cache.DocumentAsync(y, file, ct).ConfigureAwait(false);
+        if (content is null) return PipelineProblems.NoSuchDocument(year, file);
+        return new ContentReply(content.ToMemory(), contentType, downloadName, ETagOf(y, file), ContentCaching.Published);
+    }
+
+    public async Task<ApiReply> ResultsAsync(int year, string? group, CancellationToken ct)
+    {
+        if (await cache.PublishedYearAsync(year, ct).ConfigureAwait(false) is not { } y) return PipelineProblems.NotPublished(year);
+        var rows = await cache.ResultsAsync(y, ct).ConfigureAwait(false);
+        var scheme = await schemes.GetAsync(y.Scheme, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Published year {year} names unregistered scheme {y.Scheme}.");
+        if (group is not null && scheme.FindGroup(group) is null) return PipelineProblems.NoSuchGroup(year, group);
+        var key = "results|" + group;
+        var bytes = cache.Rendered(y, key, () => JsonSerializer.SerializeToUtf8Bytes(Results(y, scheme, rows, group), ApiJson.Options));
+        return new ContentReply(bytes, "application/json; charset=utf-8", null, ETagOf(y, key), ContentCaching.Published);
+    }
+
+    public async Task<ApiReply> ExportAsync(int year, ExportFormat format, CancellationToken ct)
+    {
+        if (await cache.PublishedYearAsync(year, ct).ConfigureAwait(false) is not { } y) return PipelineProblems.NotPublished(year);
+        var rows = await cache.ResultsAsync(y, ct).ConfigureAwait(false);
+        var (render, type, extension) = format switch
+        {
+            ExportFormat.Csv => ((Func<byte[]>)(() => OpenData.Csv(rows)), "text/csv; charset=utf-8", "csv"),
+            ExportFormat.Json => (() => OpenData.Json(rows, ApiJson.Options), "application/json; charset=utf-8", "json"),
+            ExportFormat.Xlsx => (() => OpenData.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not an export format."),
+        };
+        return new ContentReply(cache.Rendered(y, extension, render), type, $"par-{year}.{extension}", ETagOf(y, extension), ContentCaching.Published);
+    }
+
+    /// <summary>Results of a year as served: grouped in the scheme's order, ranked, every figure with its vi-VN text.</summary>
+    public static ResultsView Results(YearRecord year, Scheme scheme, IReadOnlyList<ResultRow> rows, string? group)
+    {
+        var format = ScoreFormat.For(scheme);
+        return new ResultsView(
+            year.Year, year.Scheme.ToString(), year.Status == YearStatus.Published ? "published" : "draft",
+            rows.Count > 0 ? rows[0].InputSha256 : null,
+            scheme.Groups.Where(g => group is null || string.Equals(g.Code, group, StringComparison.OrdinalIgnoreCase)).Select(g => new GroupResults(
+                g.Code, g.Name,
+                rows.Where(r => r.GroupCode == g.Code).Select(r => new UnitResultView(
+                    r.UnitCode, r.UnitName, r.Rank, r.Band, r.Status, Figure.Of(format, r.SelfTotal), Figure.Of(format, r.AppraisedPoints),
+                    Figure.Of(format, r.SurveyPoints), Figure.Of(format, r.Bonus), Figure.Of(format, r.Penalty), Figure.Of(format, r.Total),
+                    Figure.Of(format, r.Index), r.AreaIndices.ToDictionary(p => p.Key, p => Figure.Of(format, p.Value)))).ToList())).ToList());
+    }
+
+    /// <summary>Published content never changes under its published hash, so the hash and the item name it exactly.</summary>
+    private static string ETagOf(YearRecord year, string item) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{year.Year}|{year.PublishedHash}|{item}")))[..32] + "\"";
+}

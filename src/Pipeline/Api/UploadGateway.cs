@@ -1,0 +1,111 @@
+using Azure.Storage.Blobs.Models;
+using ParServerless.Files;
+using ParServerless.Pipeline.Api.Contracts;
+using ParServerless.Pipeline.Problems;
+using ParServerless.Pipeline.Ingestion;
+using ParServerless.Pipeline.Registry;
+using ParServerless.Pipeline.Storage;
+
+namespace ParServerless.Pipeline.Api;
+
+/// <summary>
+/// Uploads through the API: checks what can be refused at once (year, round window, unit, size, name), then writes the blob
+/// and nothing else; the blob trigger ingests it exactly as a direct upload. Blob metadata records who uploaded and the hash.
+/// </summary>
+public sealed class UploadGateway(StorageClients clients, StorageSetup setup, YearStore years, UnitStore units, UploadStore uploads, MarkStore marks, TimeProvider time)
+{
+    public static readonly IReadOnlyDictionary<string, FileKind> KindsByRoute = new Dictionary<string, FileKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["self-assessment"] = FileKind.SelfAssessment,
+        ["explanation"] = FileKind.Explanation,
+        ["appraisal"] = FileKind.Appraisal,
+        ["survey"] = FileKind.Survey,
+        ["bonus-penalty"] = FileKind.BonusPenalty,
+        ["history"] = FileKind.PublishedResults,
+    };
+
+    /// <summary>Names of the kinds an upload route takes, in route order.</summary>
+    public static IEnumerable<string> KindNames => KindsByRoute.Keys;
+
+    /// <param name="body">The request body: the file's bytes, read here up to the size limit and no further.</param>
+    /// <param name="contentLength">The declared length, when the request has one: an oversize file is refused before reading.</param>
+    public async Task<ApiReply> UploadAsync(
+        int year, FileKind kind, string? unit, int? round, string fileName, Stream body, long? contentLength, string uploadedBy, string statusRoute,
+        CancellationToken cancellationToken)
+    {
+        var content = await ReadBodyAsync(body, contentLength, cancellationToken).ConfigureAwait(false);
+        if (content is null) return PipelineProblems.TooLarge(FileLimits.Default.MaxBytes);
+        if (content.Length == 0) return PipelineProblems.EmptyFile();
+        if (Path.GetExtension(fileName).ToLowerInvariant() is not (".xlsx" or ".csv" or ".json") || fileName.Contains('/', StringComparison.Ordinal) || fileName.Length > 200)
+            return PipelineProblems.BadFileName(fileName);
+        if (kind == FileKind.Appraisal && round is not (1 or 2)) return PipelineProblems.AppraisalRoundMissing();
+
+        var record = await years.GetAsync(year, cancellationToken).ConfigureAwait(false);
+        if (record is null) return PipelineProblems.YearNotOpen(year);
+        if (UploadRules.Check(record, kind, round, time.GetUtcNow()) is { } refused)
+        {
+            var first = refused.Problems[0];
+            return new Refusal(first.Code, 409, first.Vietnamese, first.English, refused.Problems);
+        }
+        if (unit is not null && (await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false)).All(u => u.Unit.Code != unit))
+            return PipelineProblems.UnitNotEvaluated(year, unit);
+
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        var container = UploadPath.ContainerOf(kind);
+        var name = UploadPath.NameFor(kind, year, unit, round, fileName);
+        await clients.Container(container).GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { ["uploadedby"] = uploadedBy, ["sha256"] = sha },
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(fileName) },
+        }, cancellationToken).ConfigureAwait(false);
+        var status = $"{statusRoute}/{sha}";
+        return ApiReply.Json(new UploadAccepted(sha, container, name, sha, content.Length, status), 202, status);
+    }
+
+    /// <summary>Status of an upload: 200 with its record and report once ingested, 202 while the blob waits, else 404.</summary>
+    public async Task<ApiReply> StatusAsync(int year, string? unit, string sha, CancellationToken cancellationToken)
+    {
+        var record = (await uploads.ListAsync(year, unit, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Sha256 == sha);
+        if (record is not null)
+        {
+            var report = await BlobWrites.ReadOrNullAsync(clients.Container(StorageNames.AppContainers.Reports), record.ReportBlob, cancellationToken).ConfigureAwait(false);
+            var current = record.Unit is { } u && record.Outcome == UploadOutcome.Accepted ? await IsCurrentAsync(record, u, cancellationToken).ConfigureAwait(false) : (bool?)null;
+            return ApiReply.Json(new UploadStatusView("ingested", record, current, report?.ToObjectFromJson<UploadReport>(UploadReport.Json)));
+        }
+        foreach (var container in StorageNames.Uploads.All)
+        {
+            var prefix = unit is null ? $"{year}/" : $"{year}/{unit}/";
+            await foreach (var blob in clients.Container(container).GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+                if (blob.Metadata.TryGetValue("sha256", out var s) && s == sha)
+                    return ApiReply.Json(new UploadStatusView("pending", Container: container, Blob: blob.Name, Sha256: sha), 202);
+        }
+        return PipelineProblems.UploadNotFound(year, sha);
+    }
+
+    private async Task<bool> IsCurrentAsync(UploadRecord record, string unit, CancellationToken cancellationToken) =>
+        (await marks.HeadsAsync(record.Year, unit, cancellationToken).ConfigureAwait(false)).Any(h => h.Sha256 == record.Sha256);
+
+    /// <returns>The bytes, or null when they exceed the size limit (never more than the limit + one chunk is held).</returns>
+    internal static async Task<byte[]?> ReadBodyAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        var limit = FileLimits.Default.MaxBytes;
+        if (contentLength > limit) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".csv" => "text/csv",
+        _ => "application/json",
+    };
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using ParServerless.Pipeline.Storage;
+using ParServerless.Scoring.Marks;
+using ParServerless.Scoring.Schemes;
+
+namespace ParServerless.Pipeline.Ingestion;
+
+/// <summary>Where a unit's current marks of one source came from.</summary>
+public sealed record MarkHead(string UnitCode, MarkSource Source, string Sha256, DateTimeOffset UploadedAt, string Container, string BlobName);
+
+/// <summary>
+/// Raw marks, the source of truth, in table <c>Marks</c>. PartitionKey = <c>{year:D4}|{unit}</c>, so each unit's marks
+/// are one partition and one file's rows for a unit are a few ≤100-operation transactions. RowKeys:
+/// <list type="bullet">
+/// <item><c>S{source}|{sha256}|L|{seq:D4}</c>: one leaf mark of the upload with that hash (Criterion, Points as an invariant string, Note, Evidence);</item>
+/// <item><c>S{source}|{sha256}|A|{seq:D4}</c>: one bonus/penalty line (Points, Reason);</item>
+/// <item><c>S{source}|head</c>: which upload's rows count now.</item>
+/// </list>
+/// Every upload's rows stay (history); the head moves to the newest upload (by upload time, then hash) with an ETag-guarded
+/// write, so a late redelivery of an older file never wins and two writers cannot both think they won.
+/// </summary>
+public sealed class MarkStore(StorageClients clients, StorageSetup setup)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private TableClient Table => clients.Table(StorageNames.Tables.Marks);
+
+    public static string Partition(int year, string unit) => FormattableString.Invariant($"{year:D4}|{KeyText.Escape(unit)}");
+
+    private static string Prefix(MarkSource source, string sha) => FormattableString.Invariant($"S{(int)source}|{sha}|");
+
+    private static string HeadKey(MarkSource source) => FormattableString.Invariant($"S{(int)source}|head");
+
+    /// <summary>Records one sheet of an upload and makes it current unless a newer upload already is.</summary>
+    /// <returns>True when this upload is now the current one for the unit and source.</returns>
+    public async Task<bool> RecordAsync(MarkSheet sheet, string sha256, DateTimeOffset uploadedAt, string container, string blobName, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var pk = Partition(sheet.Year, sheet.UnitCode);
+        var prefix = Prefix(sheet.Source, sha256);
+        var rows = new List<TableTransactionAction>(sheet.Leaves.Count + sheet.Adjustments.Count);
+        for (var i = 0; i < sheet.Leaves.Count; i++)
+        {
+            var leaf = sheet.Leaves[i];
+            rows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(pk, FormattableString.Invariant($"{prefix}L|{i:D4}"))
+            {
+                ["Criterion"] = leaf.Criterion.Value,
+                ["Points"] = KeyText.Invariant(leaf.Points),
+                ["Note"] = leaf.Note,
+                ["Evidence"] = leaf.Evidence.Count == 0 ? null : JsonSerializer.Serialize(leaf.Evidence, Json),
+            }));
+        }
+        for (var i = 0; i < sheet.Adjustments.Count; i++)
+        {
+            var adjustment = sheet.Adjustments[i];
+            rows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(pk, FormattableString.Invariant($"{prefix}A|{i:D4}"))
+            {
+                ["Points"] = KeyText.Invariant(adjustment.Points),
+                ["Reason"] = adjustment.Reason,
+            }));
+        }
+        // Rows first: they are invisible until the head points at their hash, so a crash here leaves nothing half-visible.
+        await TableBatch.SubmitAsync(Table, rows, cancellationToken).ConfigureAwait(false);
+
+        var head = new TableEntity(pk, HeadKey(sheet.Source))
+        {
+            ["Sha256"] = sha256,
+            ["UploadedAt"] = uploadedAt,
+            ["Container"] = container,
+            ["BlobName"] = blobName,
+            ["SchemeId"] = sheet.Scheme.Id,
+            ["SchemeVersion"] = sheet.Scheme.Version,
+            ["Leaves"] = sheet.Leaves.Count,
+            ["Adjustments"] = sheet.Adjustments.Count,
+        };
+        // Most uploads are the first of their unit and source: try the insert before reading.
+        try
+        {
+            await Table.AddEntityAsync(head, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // An earlier upload (or this one, delivered again) holds the head: compare below.
+        }
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var current = await Table.GetEntityIfExistsAsync<TableEntity>(pk, head.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!current.HasValue)
+                {
+                    await Table.AddEntityAsync(head, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+                var existing = current.Value!;
+                if (existing.GetString("Sha256") == sha256) return true;
+                if (!IsNewer(uploadedAt, sha256, existing.GetDateTimeOffset("UploadedAt") ?? default, existing.GetString("Sha256"))) return false;
+                await Table.UpdateEntityAsync(head, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another upload for the same unit and source moved the head: read it again and compare.
+            }
+        }
+        throw new InvalidOperationException($"The marks head of {pk} kept changing under 10 attempts.");
+    }
+
+    private static bool IsNewer(DateTimeOffset at, string sha, DateTimeOffset currentAt, string currentSha) =>
+        at > currentAt || at == currentAt && string.CompareOrdinal(sha, currentSha) > 0;
+
+    /// <summary>The current mark sheets of every unit of a year, by unit code.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<MarkSheet>>> CurrentAsync(int year, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var low = FormattableString.Invariant($"{year:D4}|");
+        var high = FormattableString.Invariant($"{year:D4}}}");
+        var byPartition = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {low} and PartitionKey lt {high}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!byPartition.TryGetValue(e.PartitionKey, out var list)) byPartition[e.PartitionKey] = list = [];
+            list.Add(e);
+        }
+        var result = new Dictionary<string, IReadOnlyList<MarkSheet>>(StringComparer.Ordinal);
+        foreach (var (pk, rows) in byPartition)
+        {
+            var unit = KeyText.Unescape(pk[(pk.IndexOf('|', StringComparison.Ordinal) + 1)..]);
+            result[unit] = SheetsOf(year, unit, rows);
+        }
+        return result;
+    }
+
+    /// <summary>The heads of one unit: which upload counts for each source.</summary>
+    public async Task<IReadOnlyList<MarkHead>> HeadsAsync(int year, string unit, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var pk = Partition(year, unit);
+        var heads = new List<MarkHead>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (e.RowKey.EndsWith("|head", StringComparison.Ordinal))
+                heads.Add(ToHead(unit, e));
+        return heads;
+    }
+
+    private static MarkHead ToHead(string unit, TableEntity e) => new(
+        unit, (MarkSource)int.Parse(e.RowKey[1..e.RowKey.IndexOf('|', StringComparison.Ordinal)], CultureInfo.InvariantCulture),
+        e.GetString("Sha256"), e.GetDateTimeOffset("UploadedAt") ?? default, e.GetString("Container"), e.GetString("BlobName"));
+
+    private static List<MarkSheet> SheetsOf(int year, string unit, List<TableEntity> rows)
+    {
+        var sheets = new List<MarkSheet>();
+        foreach (var head in rows.Where(r => r.RowKey.EndsWith("|head", StringComparison.Ordinal)))
+        {
+            var h = ToHead(unit, head);
+            var prefix = Prefix(h.Source, h.Sha256);
+            var mine = rows.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+            // Only the first Leaves/Adjustments rows count: the same bytes read again under a changed scheme could have left more.
+            int Seq(TableEntity r) => int.Parse(r.RowKey.AsSpan(prefix.Length + 2), CultureInfo.InvariantCulture);
+            var leafCount = head.GetInt32("Leaves") ?? -1;
+            var adjustmentCount = head.GetInt32("Adjustments") ?? -1;
+            var leaves = mine.Where(r => r.RowKey[prefix.Length] == 'L' && Seq(r) < leafCount).Select(r => new LeafMark(
+                new CriterionCode(r.GetString("Criterion")),
+                KeyText.ParseDecimalOrNull(r.GetString("Points")),
+                r.GetString("Note"),
+                r.GetString("Evidence") is { } ev ? JsonSerializer.Deserialize<string[]>(ev, Json) ?? [] : [])).ToList();
+            var adjustments = mine.Where(r => r.RowKey[prefix.Length] == 'A' && Seq(r) < adjustmentCount).Select(r => new Adjustment(
+                KeyText.ParseDecimal(r.GetString("Points")), r.GetString("Reason"))).ToList();
+            if (leaves.Count != leafCount || adjustments.Count != adjustmentCount)
+                throw new InvalidOperationException($"Marks of {unit} {h.Source} {h.Sha256} are incomplete: the head was written before its rows.");
+            sheets.Add(new MarkSheet(new SchemeRef(head.GetString("SchemeId"), head.GetInt32("SchemeVersion") ?? 0), year, unit, h.Source, leaves, adjustments));
+        }
+        return sheets.OrderBy(s => s.Source).ToList();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using ParServerless.Files;
+using ParServerless.Pipeline.Storage;
+
+namespace ParServerless.Pipeline.Ingestion;
+
+/// <summary>
+/// Table <c>Uploads</c>: PartitionKey = year (D4, or the path's raw year text escaped when it is not a year),
+/// RowKey = <c>{container}|{escaped blob name}|{sha256}</c>. The row is written LAST in an ingestion, so its presence means
+/// the original, the report and the marks are all stored: a redelivery that finds it is a no-op.
+/// </summary>
+public sealed class UploadStore(StorageClients clients, StorageSetup setup)
+{
+    private TableClient Table => clients.Table(StorageNames.Tables.Uploads);
+
+    public static string Partition(string yearText) => KeyText.Escape(yearText);
+
+    public static string RowKey(string container, string blobName, string sha256) => $"{container}|{KeyText.Escape(blobName)}|{sha256}";
+
+    public async Task<UploadRecord?> FindAsync(string yearText, string container, string blobName, string sha256, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(yearText), RowKey(container, blobName, sha256), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    public async Task SaveAsync(UploadRecord record, string yearText, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(Partition(yearText), RowKey(record.Container, record.BlobName, record.Sha256))
+        {
+            ["Container"] = record.Container,
+            ["BlobName"] = record.BlobName,
+            ["Sha256"] = record.Sha256,
+            ["Kind"] = record.Kind.ToString(),
+            ["Unit"] = record.Unit,
+            ["Round"] = record.Round,
+            ["Size"] = record.Size,
+            ["UploadedBy"] = record.UploadedBy,
+            ["UploadedAt"] = record.UploadedAt,
+            ["IngestedAt"] = record.IngestedAt,
+            ["Outcome"] = record.Outcome.ToString(),
+            ["Errors"] = record.Errors,
+            ["Warnings"] = record.Warnings,
+            ["Units"] = string.Join(',', record.Units),
+            ["Codes"] = string.Join(',', record.Codes),
+            ["ReportBlob"] = record.ReportBlob,
+            ["OriginalBlob"] = record.OriginalBlob,
+        };
+        // Upsert: a concurrent delivery of the same blob computes the same row from the same bytes, and a rejection that awaited
+        // configuration (IngestionService) is replaced by the new outcome.
+        await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every upload of a year, newest first; optionally only those naming or carrying <paramref name="unit"/>.</summary>
+    public async Task<IReadOnlyList<UploadRecord>> ListAsync(int year, string? unit, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var pk = Partition(year.ToString("D4", CultureInfo.InvariantCulture));
+        var list = new List<UploadRecord>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var record = FromEntity(e);
+            if (unit is null || record.Unit == unit) list.Add(record);
+        }
+        return list.OrderByDescending(r => r.UploadedAt).ThenBy(r => r.BlobName, StringComparer.Ordinal).ToList();
+    }
+
+    private static UploadRecord FromEntity(TableEntity e) => new(
+        int.TryParse(e.PartitionKey, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0,
+        e.GetString("Container"),
+        e.GetString("BlobName"),
+        e.GetString("Sha256"),
+        Enum.TryParse<FileKind>(e.GetString("Kind"), out var kind) ? kind : FileKind.Invalid,
+        e.GetString("Unit"),
+        e.GetInt32("Round"),
+        e.GetInt64("Size") ?? 0,
+        e.GetString("UploadedBy"),
+        e.GetDateTimeOffset("UploadedAt") ?? default,
+        e.GetDateTimeOffset("IngestedAt") ?? default,
+        Enum.Parse<UploadOutcome>(e.GetString("Outcome")),
+        e.GetInt32("Errors") ?? 0,
+        e.GetInt32("Warnings") ?? 0,
+        Split(e.GetString("Units")),
+        Split(e.GetString("Codes")),
+        e.GetString("ReportBlob"),
+        e.GetString("OriginalBlob"));
+
+    private static string[] Split(string? text) => string.IsNullOrEmpty(text) ? [] : text.Split(',');
+}

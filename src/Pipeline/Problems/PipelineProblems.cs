@@ -1,0 +1,190 @@
+using ParServerless.Scoring.Problems;
+using ParServerless.Scoring.Schemes;
+
+namespace ParServerless.Pipeline.Problems;
+
+/// <summary>
+/// The one catalogue of the pipeline's own problems: PAR-I… (ingestion of an upload) and PAR-A… (the HTTP API), each with
+/// its code, status and both texts. Score-file problems (PAR-E…) live in Files, scheme problems (PAR-S…) in Scoring.
+/// docs/PIPELINE.md lists every code; a code never changes meaning once published.
+/// </summary>
+public static class PipelineProblems
+{
+    // ---- PAR-I: ingestion -------------------------------------------------------------------------------------------------
+
+    public static Refusal BadPath(string container, string blobName, string shape) => new("PAR-I001", 400,
+        $"Đường dẫn tệp '{container}/{blobName}' không đúng quy ước; cần dạng '{shape}'.",
+        $"The upload path '{container}/{blobName}' does not follow the convention '{shape}'.");
+
+    public static Refusal BadPathYear(string yearText) => new("PAR-I001", 400,
+        $"Năm '{yearText}' trong đường dẫn không hợp lệ.", $"The year '{yearText}' in the path is not a year.");
+
+    public static Refusal BadPathRound(string round) => new("PAR-I001", 400,
+        $"Lần thẩm định '{round}' trong đường dẫn phải là 1 hoặc 2.", $"The appraisal round '{round}' in the path must be 1 or 2.");
+
+    /// <summary>The year does not exist (Sở Nội vụ has not opened it).</summary>
+    public static Refusal YearNotOpen(int year) => new("PAR-I002", 404,
+        $"Năm {year} chưa được mở để đánh giá.", $"Year {year} is not open for evaluation.");
+
+    public static Refusal YearPublished(int year) => new("PAR-I003", 409,
+        $"Kết quả năm {year} đã được công bố; không nhận thêm tệp.", $"Results of {year} are published; no more uploads are taken.");
+
+    public static Refusal RoundClosed(int year, string round, string deadline, string uploadedAt) => new("PAR-I004", 409,
+        $"Đợt '{round}' năm {year} đã hết hạn nộp lúc {deadline} (giờ Việt Nam); tệp nộp lúc {uploadedAt} không được tiếp nhận.",
+        $"The '{round}' round of {year} closed at {deadline} (Vietnam time); the file uploaded at {uploadedAt} is not taken.");
+
+    public static Refusal RoundNotYetOpen(int year, string round, string opens) => new("PAR-I004", 409,
+        $"Đợt '{round}' năm {year} chưa mở; mở lúc {opens} (giờ Việt Nam).",
+        $"The '{round}' round of {year} is not open yet; it opens at {opens} (Vietnam time).");
+
+    /// <summary>The year exists but names a scheme that is not registered: a different fault from a missing year.</summary>
+    public static Refusal SchemeNotRegistered(int year, SchemeRef scheme) => new("PAR-I006", 409,
+        $"Bộ tiêu chí {scheme} của năm {year} chưa được đăng ký.", $"The scheme {scheme} of year {year} is not registered.");
+
+    /// <summary>Codes of rejections that only awaited configuration; the same file sent again is read again.</summary>
+    public static IReadOnlySet<string> AwaitingConfiguration { get; } = new HashSet<string>(StringComparer.Ordinal) { "PAR-I002", "PAR-I006" };
+
+    // ---- PAR-A: the API ---------------------------------------------------------------------------------------------------
+
+    public static Refusal BadKind(string kind, IEnumerable<string> allowed) => new("PAR-A010", 400,
+        $"Loại tệp '{kind}' không hợp lệ; dùng {string.Join(", ", allowed)}.", $"File kind '{kind}' is not valid; use {string.Join(", ", allowed)}.");
+
+    public static Refusal BadFormat(string format, IEnumerable<string> allowed) => new("PAR-A011", 400,
+        $"Định dạng '{format}' không được hỗ trợ; dùng {string.Join(", ", allowed)}.", $"Format '{format}' is not supported; use {string.Join(", ", allowed)}.");
+
+    public static Refusal UnitNotEvaluated(int year, string unit) => new("PAR-A012", 404,
+        $"Đơn vị '{unit}' không có trong danh sách đánh giá năm {year}.", $"Unit '{unit}' is not evaluated in {year}.");
+
+    public static Refusal BadFileName(string fileName) => new("PAR-A013", 400,
+        $"Tên tệp '{fileName}' không hợp lệ; cần đuôi .xlsx, .csv hoặc .json.", $"File name '{fileName}' is not valid; use a .xlsx, .csv or .json name.");
+
+    public static Refusal EmptyFile() => new("PAR-A014", 400, "Tệp trống (0 byte).", "The file is empty (0 bytes).");
+
+    public static Refusal AppraisalRoundMissing() => new("PAR-A015", 400,
+        "Cần chỉ rõ lần thẩm định: ?round=1 hoặc ?round=2.", "Name the appraisal round: ?round=1 or ?round=2.");
+
+    public static Refusal UnitMissing() => new("PAR-A016", 400,
+        "Tệp tự đánh giá/giải trình cần ?unit=mã đơn vị.", "A self-assessment or explanation needs ?unit=<code>.");
+
+    public static Refusal SchemeInvalid(string code, IReadOnlyList<Problem> problems) => new(code, 400,
+        "Bộ tiêu chí không hợp lệ; xem danh sách lỗi.", "The scheme is not valid; see the problems.", problems);
+
+    public static Refusal YearSettingsInvalid(IReadOnlyList<Problem> problems) => new("PAR-A021", 400,
+        "Thông tin năm đánh giá không hợp lệ.", "The year's settings are not valid.", problems);
+
+    public static Refusal YearSchemeNotRegistered(SchemeRef? scheme) => new("PAR-A022", 400,
+        $"Bộ tiêu chí {scheme} chưa được đăng ký.", $"Scheme {scheme} is not registered.");
+
+    public static Refusal SchemeDoesNotCoverYear(Scheme scheme, int year) => new("PAR-A023", 400,
+        $"Bộ tiêu chí {scheme.Ref} áp dụng cho {scheme.FromYear}–{scheme.ToYear}, không gồm năm {year}.",
+        $"Scheme {scheme.Ref} applies to {scheme.FromYear}–{scheme.ToYear}, not {year}.");
+
+    public static Refusal DecisionPlaceMissing() => new("PAR-A024", 400,
+        "Cần tên tỉnh (province) và địa danh (place) của Quyết định.", "The Decision needs the province and the place.");
+
+    /// <summary>Every transition of a published year is refused: a published Decision does not change.</summary>
+    public static Refusal YearIsPublished(int year) => new("PAR-A025", 409,
+        $"Năm {year} đã công bố; không sửa được.", $"Year {year} is published and can no longer change.");
+
+    public static Refusal ConcurrentChange() => new("PAR-A026", 409,
+        "Năm vừa được thay đổi đồng thời; hãy thử lại.", "The year changed concurrently; try again.");
+
+    /// <summary>The year exists but its scheme is not registered (admin and agency routes that need the scheme).</summary>
+    public static Refusal YearSchemeMissing(int year, SchemeRef scheme) => new("PAR-A027", 409,
+        $"Bộ tiêu chí {scheme} của năm {year} chưa được đăng ký; hãy đăng ký bộ tiêu chí trước.",
+        $"The scheme {scheme} of year {year} is not registered; register the scheme first.");
+
+    public static Refusal UnitListInvalid(IReadOnlyList<Problem> problems) => new("PAR-A030", 400,
+        "Danh sách đơn vị không hợp lệ; xem danh sách lỗi.", "The unit list is not valid; see the problems.", problems);
+
+    public static Refusal BadUnitCode(string? code) => new("PAR-A030", 400,
+        $"Mã đơn vị '{code}' không hợp lệ (không dấu cách, / \\ # ? ,).", $"Unit code '{code}' is not valid (no spaces, / \\ # ? ,).");
+
+    public static Refusal DuplicateUnitCode(string code) => new("PAR-A031", 400,
+        $"Mã đơn vị '{code}' bị trùng.", $"Unit code '{code}' appears twice.");
+
+    public static Refusal UnitNameMissing(string? code) => new("PAR-A032", 400,
+        $"Đơn vị '{code}' thiếu tên.", $"Unit '{code}' has no name.");
+
+    public static Refusal UnknownGroup(string? group, SchemeRef scheme) => new("PAR-A033", 400,
+        $"Khối '{group}' không có trong bộ tiêu chí {scheme}.", $"Group '{group}' is not in scheme {scheme}.");
+
+    public static Refusal BadRound(string round, IEnumerable<string> allowed) => new("PAR-A040", 400,
+        $"Đợt '{round}' không hợp lệ; dùng {string.Join(", ", allowed)}.", $"Round '{round}' is not valid; use {string.Join(", ", allowed)}.");
+
+    public static Refusal DeadlineBeforeOpening() => new("PAR-A041", 400,
+        "Hạn nộp phải sau thời điểm mở.", "The deadline must come after the opening.");
+
+    public static Refusal NotAppraised(IReadOnlyList<string> units) => new("PAR-A050", 409,
+        $"Chưa công bố được: {units.Count} đơn vị chưa có điểm thẩm định ({string.Join(", ", units)}).",
+        $"Cannot publish: {units.Count} units have no appraisal yet ({string.Join(", ", units)}).");
+
+    public static Refusal NoDraft(int year, string file) => new("PAR-A051", 404,
+        $"Chưa tạo tài liệu '{file}' cho năm {year}; hãy chạy POST /api/admin/years/{year}/decision.",
+        $"No '{file}' generated for {year} yet; POST /api/admin/years/{year}/decision first.");
+
+    public static Refusal YearMissing(int year) => new("PAR-A060", 404, $"Chưa có năm {year}.", $"Year {year} does not exist.");
+
+    public static Refusal UploadNotFound(int year, string sha256) => new("PAR-A061", 404,
+        $"Không tìm thấy tệp có mã {sha256} của năm {year}.", $"No upload {sha256} in {year}.");
+
+    /// <summary>The same answer for "does not exist" and "not yet published", so the embargo leaks not even existence.</summary>
+    public static Refusal NotPublished(int year) => new("PAR-A404", 404,
+        $"Chưa có kết quả công bố của năm {year}.", $"No published results for {year}.");
+
+    public static Refusal NoSuchDocument(int year, string file) => new("PAR-A404", 404,
+        $"Không có tài liệu '{file}' trong kết quả công bố năm {year}.", $"No document '{file}' in the published results of {year}.");
+
+    public static Refusal NoSuchGroup(int year, string group) => new("PAR-A404", 404,
+        $"Không có khối '{group}' trong năm {year}.", $"There is no group '{group}' in {year}.");
+
+    public static Refusal NoSuchRoute() => new("PAR-A404", 404, "Không có đường dẫn này trong API.", "No such API route.");
+
+    public static Refusal AdminKeyNeeded() => new("PAR-A401", 401,
+        "Cần khóa quản trị (Sở Nội vụ) để thực hiện yêu cầu này.", "This request needs the admin key (Department of Home Affairs).");
+
+    public static Refusal UnitKeyNeeded() => new("PAR-A401", 401,
+        "Cần khóa của đơn vị để thực hiện yêu cầu này.", "This request needs the unit's key.");
+
+    public static Refusal AdminDisabled() => new("PAR-A402", 403,
+        "Chức năng quản trị chưa được cấu hình khóa (PAR_ADMIN_KEY).", "Admin routes are disabled: PAR_ADMIN_KEY is not set.");
+
+    public static Refusal WrongAdminKey() => new("PAR-A403", 403, "Khóa quản trị không đúng.", "The admin key is wrong.");
+
+    public static Refusal WrongUnitKey() => new("PAR-A403", 403,
+        "Khóa không đúng hoặc không phải của đơn vị này; mỗi đơn vị chỉ nộp tệp của chính mình.",
+        "The key is wrong or belongs to another unit; a unit uploads only its own files.");
+
+    public static Refusal BadRequestBody(string? detail = null) => new("PAR-A400", 400,
+        "Yêu cầu không hợp lệ: thân JSON hoặc tham số không đọc được." + (detail is null ? "" : $" ({detail})"),
+        "The request is not valid: its JSON body or a parameter could not be read." + (detail is null ? "" : $" ({detail})"));
+
+    public static Refusal MethodNotAllowed(string method, IEnumerable<string> allowed) => new("PAR-A405", 405,
+        $"Phương thức {method} không dùng được cho đường dẫn này; dùng {string.Join(", ", allowed)}.",
+        $"The method {method} is not allowed on this route; use {string.Join(", ", allowed)}.");
+
+    public static Refusal TooLarge(long maxBytes) => new("PAR-A413", 413,
+        $"Tệp vượt quá {maxBytes / 1024 / 1024} MB.", $"The file is larger than {maxBytes / 1024 / 1024} MB.");
+
+    public static Refusal UnsupportedMediaType(string? contentType, string expected) => new("PAR-A415", 415,
+        $"Kiểu nội dung '{contentType}' không được hỗ trợ; gửi {expected}.", $"Unsupported content type '{contentType}'; send {expected}.");
+
+    public static Refusal Internal() => new("PAR-A500", 500,
+        "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
+
+    /// <summary>
+    /// The refusal for an unexpected exception: storage that could not be reached (the SDK's own retries exhausted, which it
+    /// reports as an <see cref="AggregateException"/> of transport faults) is 503, try again; anything else is 500.
+    /// </summary>
+    public static Refusal ForFault(Exception exception) => IsStorageFault(exception) ? StorageUnavailable() : Internal();
+
+    private static bool IsStorageFault(Exception exception) => exception switch
+    {
+        Azure.RequestFailedException or HttpRequestException or TimeoutException or IOException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsStorageFault),
+        _ => false,
+    };
+
+    public static Refusal StorageUnavailable() => new("PAR-A503", 503,
+        "Kho lưu trữ tạm thời không truy cập được; vui lòng thử lại sau.", "Storage is temporarily unavailable; try again later.");
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ParServerless.Documents.Decision;
+using ParServerless.Documents.ResultSheet;
+using ParServerless.Pipeline.Problems;
+using ParServerless.Pipeline.Registry;
+using ParServerless.Scoring.Decisions;
+using ParServerless.Scoring.Results;
+
+namespace ParServerless.Pipeline.Publication;
+
+/// <summary>What a generation produced.</summary>
+/// <param name="InputSha256">Hash of every input; names the documents.</param>
+/// <param name="Rendered">False when documents with this hash already existed (a replay).</param>
+/// <param name="NotAppraised">Units still provisional (no appraisal): publication is refused while any remain.</param>
+public sealed record GenerationResult(int Year, string InputSha256, bool Published, bool Rendered, int Units, IReadOnlyList<string> NotAppraised);
+
+/// <summary>
+/// Generates a year's Decision (Quyết định công bố) and per-unit result sheets from its raw marks, stores the derived
+/// results, and publishes when asked. Idempotent: the same inputs give the same hash, names and bytes, so a replayed timer
+/// occurrence or a second "publish" changes nothing.
+/// </summary>
+public sealed partial class DecisionService(
+    YearComputation computation, YearStore years, ResultStore results, DocumentStore documents, TimeProvider time,
+    ILogger<DecisionService> logger)
+{
+    internal static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Years whose publication moment has come and that are not yet published.</summary>
+    public async Task<IReadOnlyList<int>> DueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return (await years.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(y => y.Status == YearStatus.Open && y.PublishAt is { } at && at <= now)
+            .Select(y => y.Year).ToList();
+    }
+
+    /// <returns>What was generated, or the refusal: no such year (PAR-A060), its scheme not registered (PAR-A027).</returns>
+    /// <remarks>Units still provisional are not a refusal here: the result lists them and says it did not publish.</remarks>
+    public async Task<Outcome<GenerationResult>> GenerateAsync(int year, bool publish, CancellationToken cancellationToken)
+    {
+        var outcome = await computation.ComputeAsync(year, cancellationToken).ConfigureAwait(false);
+        if (!outcome.IsOk) return outcome.Refusal;
+        var computed = outcome.Value;
+        var record = computed.Year;
+        if (record.Status == YearStatus.Published)
+            return new GenerationResult(year, record.PublishedHash!, true, false, computed.Units.Count, []);
+        // Tạm tính results are never published (DOMAIN.md): every unit must have been appraised at least once.
+        var notAppraised = computed.Standings.SelectMany(s => s.Rows).Where(r => r.Result.Status == ResultStatus.Provisional)
+            .Select(r => r.Result.Unit.Code).ToList();
+        if (publish && notAppraised.Count > 0)
+        {
+            LogNotAppraised(year, notAppraised.Count);
+            return new GenerationResult(year, "", false, false, computed.Units.Count, notAppraised);
+        }
+
+        var now = time.GetUtcNow();
+        // The Decision's date is the publication date in Vietnam, so a replay on another day still hashes alike.
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(publish && record.PublishAt is { } at && at <= now ? at : now, Vietnam).DateTime);
+        var model = DecisionBuilder.Build(computed.Scheme, year, date, computed.Standings, record.Decision, computed.Changes);
+        var hash = model.InputSha256;
+
+        var rendered = false;
+        if (!await documents.ExistsAsync(year, hash, cancellationToken).ConfigureAwait(false))
+        {
+            await RenderAsync(computed, model, date, cancellationToken).ConfigureAwait(false);
+            rendered = true;
+        }
+        await results.SaveAsync(year, publish ? ResultStage.Published : ResultStage.Draft, computed.Standings, hash, cancellationToken).ConfigureAwait(false);
+        // The year row flips last: until it says Published, public routes show nothing of this year.
+        var change = await years.ApplyAsync(year, y => publish ? y.Publish(hash, now) : y.RecordDraft(hash), cancellationToken).ConfigureAwait(false);
+        if (change.Refusal is { } refused) return refused; // published meanwhile by another run with other inputs
+        LogGenerated(year, hash, publish, rendered);
+        return new GenerationResult(year, hash, publish, rendered, computed.Units.Count, notAppraised);
+    }
+
+    private async Task RenderAsync(YearResults computed, DecisionModel model, DateOnly date, CancellationToken cancellationToken)
+    {
+        var year = computed.Year.Year;
+        var hash = model.InputSha256;
+        await documents.WriteAsync(year, hash, DocumentStore.DecisionPdf, DecisionDocument.Render(model), "application/pdf", cancellationToken).ConfigureAwait(false);
+        await documents.WriteAsync(year, hash, DocumentStore.DecisionJson, Encoding.UTF8.GetBytes(DecisionJson.Serialize(model)), "application/json", cancellationToken).ConfigureAwait(false);
+        var context = new ResultSheetContext(string.Join(" ", model.IssuingBody), date, model.Citation);
+        var units = new List<string>();
+        foreach (var standing in computed.Standings)
+        {
+            foreach (var row in standing.Rows)
+            {
+                var code = row.Result.Unit.Code;
+                var change = computed.Changes is { } c && c.TryGetValue(code, out var ch) ? ch : null;
+                var sheet = WorkingSheet.Build(computed.Scheme, standing, code, change);
+                await documents.WriteAsync(year, hash, DocumentStore.UnitPdf(code), ResultSheetDocument.Render(sheet, computed.Scheme, context), "application/pdf", cancellationToken).ConfigureAwait(false);
+                await documents.WriteAsync(year, hash, DocumentStore.UnitJson(code), JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, computed.Scheme), Json), "application/json", cancellationToken).ConfigureAwait(false);
+                units.Add(code);
+            }
+        }
+        var manifest = new { format = "par-documents/1", year, inputSha256 = hash, decision = DocumentStore.DecisionPdf, units };
+        await documents.WriteAsync(year, hash, DocumentStore.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, Json), "application/json", cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Decision {Year} not published: {Count} units have no appraisal yet")]
+    private partial void LogNotAppraised(int year, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision {Year} {InputSha256}: published={Published}, rendered={Rendered}")]
+    private partial void LogGenerated(int year, string inputSha256, bool published, bool rendered);
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using ParServerless.Files;
+using ParServerless.Pipeline.Storage;
+using ParServerless.Scoring.History;
+using ParServerless.Scoring.Results;
+
+namespace ParServerless.Pipeline.Publication;
+
+/// <summary>Which set of derived results a row belongs to.</summary>
+public enum ResultStage
+{
+    Invalid = 0,
+    /// <summary>Bản dự thảo: computed for Sở Nội vụ's preview; never public.</summary>
+    Draft = 1,
+    /// <summary>Đã công bố: frozen with the published Decision.</summary>
+    Published = 2,
+    /// <summary>An earlier year's table imported from a file, for year-over-year comparison.</summary>
+    History = 3,
+}
+
+/// <summary>A unit's derived result as stored and served. Decimals are unrounded; the API adds display texts.</summary>
+public sealed record ResultRow(
+    int Year, string UnitCode, string UnitName, string GroupCode, string Status, decimal SelfTotal, decimal AppraisedPoints,
+    decimal SurveyPoints, decimal Bonus, decimal Penalty, decimal Total, decimal Maximum, decimal Index, int? Rank, string? Band,
+    IReadOnlyDictionary<string, decimal> AreaIndices, string Scheme, string InputSha256);
+
+/// <summary>
+/// Derived results in table <c>Results</c>: PartitionKey = <c>{year:D4}|{stage}</c> (draft, published, history),
+/// RowKey = unit code (escaped; history rows use <c>#{seq:D4}</c> because old tables may lack codes).
+/// Rebuildable at any time from raw marks; a stage is replaced as a whole, stale rows deleted.
+/// </summary>
+public sealed class ResultStore(StorageClients clients, StorageSetup setup)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private TableClient Table => clients.Table(StorageNames.Tables.Results);
+
+    public static string Partition(int year, ResultStage stage) =>
+        FormattableString.Invariant($"{year:D4}|{stage.ToString().ToLowerInvariant()}");
+
+    /// <summary>Replaces a stage's rows with the standings' rows.</summary>
+    public async Task SaveAsync(int year, ResultStage stage, IReadOnlyList<GroupStanding> standings, string inputSha256, CancellationToken cancellationToken)
+    {
+        var pk = Partition(year, stage);
+        await ReplaceAsync(pk, RowsOf(year, standings, inputSha256).Select(r => ToEntity(pk, r)).ToList(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The rows of standings, as stored and served.</summary>
+    public static IReadOnlyList<ResultRow> RowsOf(int year, IReadOnlyList<GroupStanding> standings, string inputSha256) =>
+        standings.SelectMany(s => s.Rows).Select(r => new ResultRow(
+            year, r.Result.Unit.Code, r.Result.Unit.Name, r.Result.Unit.GroupCode, r.Result.Status.ToString(), r.Result.SelfTotal,
+            r.Result.AppraisedPoints, r.Result.SurveyPoints, r.Result.Bonus, r.Result.Penalty, r.Result.Total, r.Result.Maximum,
+            r.Result.Index, r.Rank, r.Band?.Name, r.Result.Areas.ToDictionary(a => a.Code.Value, a => a.Index, StringComparer.Ordinal),
+            r.Result.Scheme.ToString(), inputSha256)).ToList();
+
+    public async Task<IReadOnlyList<ResultRow>> ListAsync(int year, ResultStage stage, string? group, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var pk = Partition(year, stage);
+        var list = new List<ResultRow>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var row = FromEntity(year, e);
+            if (group is null || string.Equals(row.GroupCode, group, StringComparison.OrdinalIgnoreCase)) list.Add(row);
+        }
+        return list.OrderBy(r => r.GroupCode, StringComparer.Ordinal).ThenBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.UnitCode, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Stores an earlier year's published table read from a file (kind 6), replacing any earlier import of that year.</summary>
+    public async Task SaveHistoryAsync(int year, IReadOnlyList<PublishedRow> rows, string sha256, CancellationToken cancellationToken)
+    {
+        var pk = Partition(year, ResultStage.History);
+        var entities = rows.Select((r, i) => new TableEntity(pk, FormattableString.Invariant($"#{i:D4}"))
+        {
+            ["UnitName"] = r.UnitName,
+            ["UnitCode"] = r.UnitCode,
+            ["GroupCode"] = r.GroupCode,
+            ["Total"] = KeyText.Invariant(r.Total),
+            ["Rank"] = r.Rank,
+            ["Band"] = r.Band,
+            ["Sha256"] = sha256,
+        }).ToList();
+        await ReplaceAsync(pk, entities, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The table to compare <paramref name="year"/> with: our own published results of the year before, else an imported one.</summary>
+    public async Task<IReadOnlyList<PublishedResult>> PreviousAsync(int year, CancellationToken cancellationToken)
+    {
+        var previous = year - 1;
+        var own = await ListAsync(previous, ResultStage.Published, null, cancellationToken).ConfigureAwait(false);
+        if (own.Count > 0)
+            return own.Select(r => new PublishedResult(previous, r.UnitName, r.UnitCode, r.GroupCode, r.Index, r.Rank, r.Band)).ToList();
+        var pk = Partition(previous, ResultStage.History);
+        var list = new List<PublishedResult>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add(new PublishedResult(previous, e.GetString("UnitName"), e.GetString("UnitCode"), e.GetString("GroupCode"),
+                KeyText.ParseDecimal(e.GetString("Total")), e.GetInt32("Rank"), e.GetString("Band")));
+        return list;
+    }
+
+    private async Task ReplaceAsync(string partition, List<TableEntity> entities, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var keep = entities.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<TableTransactionAction>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (!keep.Contains(e.RowKey))
+                stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, e.RowKey), ETag.All));
+        var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).Concat(stale).ToList();
+        await TableBatch.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TableEntity ToEntity(string partition, ResultRow r) => new(partition, KeyText.Escape(r.UnitCode))
+    {
+        ["UnitName"] = r.UnitName,
+        ["GroupCode"] = r.GroupCode,
+        ["Status"] = r.Status,
+        ["SelfTotal"] = KeyText.Invariant(r.SelfTotal),
+        ["AppraisedPoints"] = KeyText.Invariant(r.AppraisedPoints),
+        ["SurveyPoints"] = KeyText.Invariant(r.SurveyPoints),
+        ["Bonus"] = KeyText.Invariant(r.Bonus),
+        ["Penalty"] = KeyText.Invariant(r.Penalty),
+        ["Total"] = KeyText.Invariant(r.Total),
+        ["Maximum"] = KeyText.Invariant(r.Maximum),
+        ["Index"] = KeyText.Invariant(r.Index),
+        ["Rank"] = r.Rank,
+        ["Band"] = r.Band,
+        ["AreaIndices"] = JsonSerializer.Serialize(r.AreaIndices.ToDictionary(p => p.Key, p => KeyText.Invariant(p.Value)), Json),
+        ["Scheme"] = r.Scheme,
+        ["InputSha256"] = r.InputSha256,
+    };
+
+    private static ResultRow FromEntity(int year, TableEntity e) => new(
+        year, KeyText.Unescape(e.RowKey), e.GetString("UnitName"), e.GetString("GroupCode"), e.GetString("Status"),
+        D(e, "SelfTotal"), D(e, "AppraisedPoints"), D(e, "SurveyPoints"), D(e, "Bonus"), D(e, "Penalty"), D(e, "Total"),
+        D(e, "Maximum"), D(e, "Index"), e.GetInt32("Rank"), e.GetString("Band"),
+        (JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("AreaIndices") ?? "{}", Json) ?? [])
+            .ToDictionary(p => p.Key, p => KeyText.ParseDecimal(p.Value), StringComparer.Ordinal),
+        e.GetString("Scheme"), e.GetString("InputSha256"));
+
+    private static decimal D(TableEntity e, string name) => KeyText.ParseDecimal(e.GetString(name) ?? "0");
+}

@@ -1,0 +1,35 @@
+using ParServerless.Pipeline.Ingestion;
+using ParServerless.Pipeline.Problems;
+using ParServerless.Pipeline.Registry;
+using ParServerless.Scoring.History;
+using ParServerless.Scoring.Marks;
+using ParServerless.Scoring.Results;
+using ParServerless.Scoring.Schemes;
+
+namespace ParServerless.Pipeline.Publication;
+
+/// <summary>A year's results computed from its raw marks: the one pure replay, fed from storage.</summary>
+public sealed record YearResults(
+    YearRecord Year, Scheme Scheme, IReadOnlyList<UnitEntry> Units, IReadOnlyList<GroupStanding> Standings,
+    IReadOnlyDictionary<string, YearOverYearChange>? Changes);
+
+/// <summary>Loads what a year's results depend on and runs the scoring library over it.</summary>
+public sealed class YearComputation(YearStore years, SchemeStore schemes, UnitStore units, MarkStore marks, ResultStore results)
+{
+    /// <returns>The results, or the refusal: PAR-A060 (no such year) or PAR-A027 (the year's scheme is not registered).</returns>
+    public async Task<Outcome<YearResults>> ComputeAsync(int year, CancellationToken cancellationToken)
+    {
+        var record = await years.GetAsync(year, cancellationToken).ConfigureAwait(false);
+        if (record is null) return PipelineProblems.YearMissing(year);
+        var scheme = await schemes.GetAsync(record.Scheme, cancellationToken).ConfigureAwait(false);
+        if (scheme is null) return PipelineProblems.YearSchemeMissing(year, record.Scheme);
+        var registered = await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false);
+        var sheets = await marks.CurrentAsync(year, cancellationToken).ConfigureAwait(false);
+        var scored = registered.Select(u => ScoreCalculator.Score(scheme, u.Unit, year,
+            UnitMarks.Gather(u.Unit.Code, sheets.TryGetValue(u.Unit.Code, out var s) ? s : []))).ToList();
+        var standings = Ranking.Rank(scheme, scored);
+        var previous = await results.PreviousAsync(year, cancellationToken).ConfigureAwait(false);
+        var changes = previous.Count == 0 ? null : YearOverYear.Compare(standings, previous, UnitStore.Predecessors(registered));
+        return new YearResults(record, scheme, registered, standings, changes);
+    }
+}

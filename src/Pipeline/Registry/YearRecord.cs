@@ -1,0 +1,146 @@
+using ParServerless.Files;
+using ParServerless.Pipeline.Problems;
+using ParServerless.Scoring.Decisions;
+using ParServerless.Scoring.Schemes;
+
+namespace ParServerless.Pipeline.Registry;
+
+/// <summary>Where a year stands (trạng thái kỳ đánh giá).</summary>
+public enum YearStatus
+{
+    Invalid = 0,
+    /// <summary>Rounds run; nothing is public.</summary>
+    Open = 1,
+    /// <summary>The Decision is published (đã công bố): results are public and uploads are refused.</summary>
+    Published = 2,
+}
+
+/// <summary>One step of the year that takes uploads (đợt): self-assessment, explanation, appraisal 1/2, survey, bonus-penalty, history.</summary>
+public enum RoundName
+{
+    Invalid = 0,
+    SelfAssessment = 1,
+    Appraisal1 = 2,
+    Explanation = 3,
+    Appraisal2 = 4,
+    Survey = 5,
+    BonusPenalty = 6,
+    History = 7,
+}
+
+/// <summary>When a round takes uploads. Null bounds are open-ended.</summary>
+/// <param name="Opens">First moment uploads count.</param>
+/// <param name="Deadline">Hạn nộp: uploads at or after it are rejected (PAR-I004).</param>
+public sealed record RoundWindow(DateTimeOffset? Opens, DateTimeOffset? Deadline)
+{
+    public bool Accepts(DateTimeOffset at) => (Opens is null || at >= Opens) && (Deadline is null || at < Deadline);
+}
+
+/// <summary>An evaluated year (kỳ đánh giá) as Sở Nội vụ configures it.</summary>
+/// <param name="PublishAt">When the Decision is published (ngày công bố); the timer publishes once this has come.</param>
+/// <param name="Decision">Province texts of the Decision: name, place, number, legal bases, signature.</param>
+/// <param name="DraftHash">Input hash of the latest generated draft documents.</param>
+/// <param name="PublishedHash">Input hash of the published Decision; documents under this hash are the public ones.</param>
+/// <param name="ETag">Concurrency token of the stored row; null for a new year.</param>
+/// <param name="UnitsVersion">Bumped after every change of the year's units, so readers can cache the unit list safely.</param>
+public sealed record YearRecord(
+    int Year,
+    SchemeRef Scheme,
+    DecisionSettings Decision,
+    IReadOnlyDictionary<RoundName, RoundWindow> Rounds,
+    DateTimeOffset? PublishAt,
+    YearStatus Status,
+    string? DraftHash,
+    string? PublishedHash,
+    DateTimeOffset? PublishedAt,
+    string? ETag,
+    int UnitsVersion = 0)
+{
+    public RoundWindow WindowFor(RoundName round) => Rounds.TryGetValue(round, out var w) ? w : new RoundWindow(null, null);
+
+    /// <summary>Opens a year (mở kỳ đánh giá): no rounds yet, nothing public.</summary>
+    public static YearRecord Open(int year, SchemeRef scheme, DecisionSettings decision, DateTimeOffset? publishAt) =>
+        new(year, scheme, decision, new Dictionary<RoundName, RoundWindow>(), publishAt, YearStatus.Open, null, null, null, null);
+
+    /// <summary>Changes the scheme, the Decision's texts and the publication moment.</summary>
+    public YearChange ChangeSettings(SchemeRef scheme, DecisionSettings decision, DateTimeOffset? publishAt) =>
+        Guarded(() => this with { Scheme = scheme, Decision = decision, PublishAt = publishAt });
+
+    /// <summary>Opens or changes a round's window.</summary>
+    public YearChange SetRound(RoundName round, RoundWindow window) =>
+        Guarded(() => this with { Rounds = new Dictionary<RoundName, RoundWindow>(Rounds) { [round] = window } });
+
+    /// <summary>Closes a round now: later uploads are rejected (PAR-I004).</summary>
+    /// <remarks>Whole seconds: blob last-modified times, which ingestion checks against the deadline, have no finer precision.</remarks>
+    public YearChange CloseRound(RoundName round, DateTimeOffset now)
+    {
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+        return Guarded(() => this with { Rounds = new Dictionary<RoundName, RoundWindow>(Rounds) { [round] = WindowFor(round) with { Deadline = now } } });
+    }
+
+    /// <summary>The year's units were replaced: the version readers cache the unit list by moves on.</summary>
+    public YearChange UnitsRegistered() => Guarded(() => this with { UnitsVersion = UnitsVersion + 1 });
+
+    /// <summary>Draft documents with this input hash were generated (bản dự thảo).</summary>
+    public YearChange RecordDraft(string inputSha256) => Guarded(() => this with { DraftHash = inputSha256 });
+
+    /// <summary>Publishes (công bố) the documents of this input hash. Publishing the same hash again changes nothing.</summary>
+    public YearChange Publish(string inputSha256, DateTimeOffset at)
+    {
+        if (Status == YearStatus.Published)
+            return PublishedHash == inputSha256 ? new YearChange.Unchanged(this) : new YearChange.Refused(PipelineProblems.YearIsPublished(Year));
+        return new YearChange.Changed(this with { DraftHash = inputSha256, PublishedHash = inputSha256, Status = YearStatus.Published, PublishedAt = at });
+    }
+
+    /// <summary>Every change but publication itself is refused once the year is published: a published Decision does not change.</summary>
+    private YearChange Guarded(Func<YearRecord> change)
+    {
+        if (Status == YearStatus.Published) return new YearChange.Refused(PipelineProblems.YearIsPublished(Year));
+        var next = change();
+        return SameAs(next) ? new YearChange.Unchanged(this) : new YearChange.Changed(next);
+    }
+
+    // DecisionSettings holds lists, whose record equality is by reference: compare what would be stored.
+    private static bool SameDecision(DecisionSettings a, DecisionSettings b) =>
+        ReferenceEquals(a, b) || System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
+
+    private bool SameAs(YearRecord other) =>
+        Scheme == other.Scheme && SameDecision(Decision, other.Decision) && PublishAt == other.PublishAt && Status == other.Status
+        && DraftHash == other.DraftHash && PublishedHash == other.PublishedHash && PublishedAt == other.PublishedAt
+        && UnitsVersion == other.UnitsVersion && Rounds.Count == other.Rounds.Count
+        && Rounds.All(r => other.Rounds.TryGetValue(r.Key, out var w) && w == r.Value);
+}
+
+/// <summary>Text names of rounds, as used in routes and JSON.</summary>
+public static class RoundNames
+{
+    private static readonly Dictionary<RoundName, string> Names = new()
+    {
+        [RoundName.SelfAssessment] = "self-assessment",
+        [RoundName.Appraisal1] = "appraisal-1",
+        [RoundName.Explanation] = "explanation",
+        [RoundName.Appraisal2] = "appraisal-2",
+        [RoundName.Survey] = "survey",
+        [RoundName.BonusPenalty] = "bonus-penalty",
+        [RoundName.History] = "history",
+    };
+
+    public static string Text(RoundName round) => Names[round];
+
+    public static RoundName Parse(string? text) =>
+        Names.FirstOrDefault(p => string.Equals(p.Value, text, StringComparison.OrdinalIgnoreCase)).Key;
+
+    public static IEnumerable<RoundName> All => Names.Keys;
+
+    /// <summary>The round a file kind (and appraisal round number) belongs to.</summary>
+    public static RoundName For(FileKind kind, int? round) => kind switch
+    {
+        FileKind.SelfAssessment => RoundName.SelfAssessment,
+        FileKind.Explanation => RoundName.Explanation,
+        FileKind.Appraisal => round == 2 ? RoundName.Appraisal2 : RoundName.Appraisal1,
+        FileKind.Survey => RoundName.Survey,
+        FileKind.BonusPenalty => RoundName.BonusPenalty,
+        FileKind.PublishedResults => RoundName.History,
+        _ => RoundName.Invalid,
+    };
+}

@@ -1,0 +1,88 @@
+namespace ParServerless.Pipeline.Storage;
+
+/// <summary>
+/// Every container, table and queue the app uses, and the app settings it reads: the one place the code and
+/// <c>infra/</c> agree on (a test checks the Bicep against this file).
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>Upload containers, each watched by one blob-triggered function.</summary>
+    public static class Uploads
+    {
+        /// <summary>Self-assessment (tự đánh giá) by an agency: <c>submissions/{year}/{unit}/{name}</c>.</summary>
+        public const string SelfAssessment = "submissions";
+        /// <summary>Explanation (giải trình) by an agency after appraisal round 1: <c>explanations/{year}/{unit}/{name}</c>.</summary>
+        public const string Explanation = "explanations";
+        /// <summary>Council appraisal (thẩm định) round 1 or 2: <c>appraisals/{year}/{round}/{name}</c>.</summary>
+        public const string Appraisal = "appraisals";
+        /// <summary>Survey points (điểm điều tra xã hội học, SIPAS): <c>surveys/{year}/{name}</c>.</summary>
+        public const string Survey = "surveys";
+        /// <summary>Bonus and penalty lines (điểm thưởng / điểm trừ): <c>adjustments/{year}/{name}</c>.</summary>
+        public const string BonusPenalty = "adjustments";
+        /// <summary>An earlier year's published table (kết quả đã công bố), for year-over-year comparison: <c>history/{year}/{name}</c>.</summary>
+        public const string PublishedResults = "history";
+
+        public static IReadOnlyList<string> All { get; } =
+            [SelfAssessment, Explanation, Appraisal, Survey, BonusPenalty, PublishedResults];
+    }
+
+    /// <summary>Containers the app writes and never exposes directly.</summary>
+    public static class AppContainers
+    {
+        /// <summary>Every version of every uploaded file, immutable, keyed by content SHA-256.</summary>
+        public const string Originals = "originals";
+        /// <summary>Ingestion reports (JSON), one per distinct upload.</summary>
+        public const string Reports = "reports";
+        /// <summary>Scheme documents (JSON), one blob per scheme id and version.</summary>
+        public const string Schemes = "schemes";
+        /// <summary>Decision documents, result sheets and their JSON twins, named by input hash.</summary>
+        public const string Decisions = "decisions";
+
+        public static IReadOnlyList<string> All { get; } = [Originals, Reports, Schemes, Decisions];
+    }
+
+    /// <summary>Tables. Keys are documented on each store type.</summary>
+    public static class Tables
+    {
+        /// <summary>Scheme registry: id, version, hash.</summary>
+        public const string Schemes = "Schemes";
+        /// <summary>Evaluated years (kỳ đánh giá): scheme, deadlines, publication date, status, Decision settings.</summary>
+        public const string Years = "Years";
+        /// <summary>Evaluated units of a year (đơn vị được đánh giá) with group and predecessors.</summary>
+        public const string Units = "Units";
+        /// <summary>One row per distinct upload: status, report, audit trail.</summary>
+        public const string Uploads = "Uploads";
+        /// <summary>Raw marks, the source of truth.</summary>
+        public const string Marks = "Marks";
+        /// <summary>Derived results: draft and published.</summary>
+        public const string Results = "Results";
+
+        public static IReadOnlyList<string> All { get; } = [Schemes, Years, Units, Uploads, Marks, Results];
+    }
+
+    /// <summary>Names owned by the Functions host, listed so that infra creates them and nothing else collides.</summary>
+    public static class Host
+    {
+        /// <summary>Receipts, timer status and leases.</summary>
+        public const string HostContainer = "azure-webjobs-hosts";
+        /// <summary>Where the host puts a blob message after <c>poisonBlobThreshold</c> failures.</summary>
+        public const string PoisonQueue = "webjobs-blobtrigger-poison";
+        /// <summary>Event Grid dead-letter container for undeliverable blob events.</summary>
+        public const string EventGridDeadLetter = "eventgrid-deadletter";
+    }
+
+    /// <summary>App settings the handler reads.</summary>
+    public static class Settings
+    {
+        /// <summary>Storage: a connection string, or <c>AzureWebJobsStorage__accountName</c> / <c>__blobServiceUri</c> etc. with a managed identity.</summary>
+        public const string Storage = "AzureWebJobsStorage";
+        /// <summary>Six-field NCRONTAB in UTC for GenerateDecision, e.g. <c>0 0 2 15 1 *</c> (09:00 on 15 January in Vietnam).</summary>
+        public const string DecisionSchedule = "DECISION_SCHEDULE";
+        /// <summary>The Sở Nội vụ admin key; admin routes are refused without it.</summary>
+        public const string AdminKey = "PAR_ADMIN_KEY";
+        /// <summary>Secret from which each unit's upload key is derived (HMAC-SHA256).</summary>
+        public const string AgencyKeySecret = "PAR_AGENCY_KEY_SECRET";
+
+        public static IReadOnlyList<string> Required { get; } = [DecisionSchedule, AdminKey, AgencyKeySecret];
+    }
+}

@@ -1,0 +1,35 @@
+using Azure;
+
+namespace ParServerless.Pipeline.Storage;
+
+/// <summary>
+/// Creates the app's containers and tables on first use. In Azure, infra/ creates them; locally and in tests this makes a
+/// fresh Azurite usable. Start-up never waits on storage (the host's readiness check has 30 s), so this runs lazily, once,
+/// and again after a failure.
+/// </summary>
+public sealed class StorageSetup(StorageClients clients)
+{
+    private readonly Lock _lock = new();
+    private Task? _setup;
+
+    public Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_setup is null || _setup.IsFaulted || _setup.IsCanceled) _setup = CreateAsync();
+            return _setup.IsCompletedSuccessfully ? Task.CompletedTask : _setup.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task CreateAsync()
+    {
+        // Not the caller's token: one caller giving up must not fail the setup others wait on.
+        foreach (var name in StorageNames.Uploads.All.Concat(StorageNames.AppContainers.All))
+            await clients.Container(name).CreateIfNotExistsAsync().ConfigureAwait(false);
+        foreach (var name in StorageNames.Tables.All)
+        {
+            try { await clients.Tables.CreateTableIfNotExistsAsync(name).ConfigureAwait(false); }
+            catch (RequestFailedException e) when (e.Status == 409) { /* created concurrently */ }
+        }
+    }
+}
