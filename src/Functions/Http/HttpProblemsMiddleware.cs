@@ -20,9 +20,8 @@ internal sealed partial class HttpProblemsMiddleware(ILogger<HttpProblemsMiddlew
         }
         catch (Exception e) when (e is not OperationCanceledException && context.GetHttpContext() is { Response.HasStarted: false } http)
         {
-            var storage = e is Azure.RequestFailedException or HttpRequestException or TimeoutException;
             LogFailed(e, context.FunctionDefinition.Name);
-            var refusal = storage ? PipelineProblems.StorageUnavailable() : PipelineProblems.Internal();
+            var refusal = PipelineProblems.ForFault(e);
             await HttpReplies.Problem(http.Request, refusal).ExecuteAsync(http).ConfigureAwait(false);
         }
     }

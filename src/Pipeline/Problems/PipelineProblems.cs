@@ -186,6 +186,19 @@ public static class PipelineProblems
     public static Refusal Internal() => new("PAR-A500", 500,
         "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
 
+    /// <summary>
+    /// The refusal for an unexpected exception: storage that could not be reached (the SDK's own retries exhausted, which it
+    /// reports as an <see cref="AggregateException"/> of transport faults) is 503, try again; anything else is 500.
+    /// </summary>
+    public static Refusal ForFault(Exception exception) => IsStorageFault(exception) ? StorageUnavailable() : Internal();
+
+    private static bool IsStorageFault(Exception exception) => exception switch
+    {
+        Azure.RequestFailedException or HttpRequestException or TimeoutException or IOException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsStorageFault),
+        _ => false,
+    };
+
     public static Refusal StorageUnavailable() => new("PAR-A503", 503,
         "Kho lưu trữ tạm thời không truy cập được; vui lòng thử lại sau.", "Storage is temporarily unavailable; try again later.");
 }

@@ -44,6 +44,18 @@ public sealed partial class PipelineProblemsTest
     }
 
     [Fact]
+    public void ForFault_StorageRetriesExhausted_IsA503()
+    {
+        // What Azure.Core throws when every retry met a closed port: an AggregateException of transport faults.
+        var exhausted = new AggregateException("Retry failed after 4 tries.",
+            new Azure.RequestFailedException("Connection refused"), new Azure.RequestFailedException("Connection refused"));
+        Assert.Equal("PAR-A503", PipelineProblems.ForFault(exhausted).Code);
+        Assert.Equal("PAR-A503", PipelineProblems.ForFault(new Azure.RequestFailedException(500, "boom")).Code);
+        Assert.Equal("PAR-A500", PipelineProblems.ForFault(new InvalidOperationException("a bug")).Code);
+        Assert.Equal("PAR-A500", PipelineProblems.ForFault(new AggregateException(new Azure.RequestFailedException("x"), new ArgumentException("a bug"))).Code);
+    }
+
+    [Fact]
     public void OneCode_AlwaysAnswersWithOneStatus()
     {
         var conflicting = All().GroupBy(r => r.Code).Where(g => g.Select(r => r.Status).Distinct().Count() > 1).Select(g => g.Key).ToList();
