@@ -48,7 +48,7 @@ internal static class HttpReplies
     {
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = content.Caching == ContentCaching.Published ? "public, max-age=300" : "private, no-cache";
-        foreach (var (name, value) in content.Headers ?? new Dictionary<string, string>()) headers[name] = value;
+        foreach (var (header, value) in content.Headers ?? new Dictionary<string, string>()) headers[header] = value;
         if (content.ETag is { } etag)
         {
             headers.ETag = etag;
