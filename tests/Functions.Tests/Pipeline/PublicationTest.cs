@@ -86,9 +86,15 @@ public sealed class PublicationTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(sha, (string?)after["document"]!["sha256"]);
         Assert.Contains("certificate chain is not checked", (string?)after["document"]!["en"], StringComparison.Ordinal);
 
+        // The generated text stays available, labelled on every page as the machine-readable twin of the signed original.
         using var twin = await _p.Http.GetAsync((string)after["links"]!["generatedDecisionPdf"]!);
         Assert.Equal("generated", twin.Headers.GetValues("X-Par-Document").Single());
-        Assert.Equal(generated, await twin.Content.ReadAsByteArrayAsync());
+        using var twinPdf = PdfDocument.Open(await twin.Content.ReadAsByteArrayAsync());
+        using var finalPdf = PdfDocument.Open(generated);
+        Assert.Equal(finalPdf.NumberOfPages, twinPdf.NumberOfPages);
+        Assert.All(twinPdf.GetPages(), page => Assert.Contains("machine-readable twin", page.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("machine-readable twin", string.Concat(finalPdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+        Assert.DoesNotContain("DỰ THẢO", string.Concat(finalPdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
     }
 
     [Fact]
