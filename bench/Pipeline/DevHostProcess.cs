@@ -34,7 +34,9 @@ internal sealed partial class DevHostProcess : IDisposable
         Process = Child.Start("dotnet", [Path.Combine(root, "src/DevHost/bin/Release/net10.0/ParServerless.DevHost.dll"),
             "--app", Path.Combine(root, "src/Functions/bin/Release/net10.0"), "--settings", _settingsFile,
             "--port", port.ToString(CultureInfo.InvariantCulture), "--host-id", hostId, "--no-inherit-env",
-            "--poll-interval", pollSeconds.ToString(CultureInfo.InvariantCulture)], OnLine);
+            "--poll-interval", pollSeconds.ToString(CultureInfo.InvariantCulture),
+            // Not three console lines per request: the load test measures serving, not logging.
+            "--log-level", "Warning"], OnLine);
     }
 
     public sealed record WorkerReady(TimeSpan At, int WorkerPid, int Functions, string HttpUri);

@@ -62,7 +62,8 @@ internal static class PipelineBench
         await Admin(http, HttpMethod.Put, $"/api/admin/years/{Year}", JsonContent.Create(new
         {
             scheme = new { id = scheme.Ref.Id, version = scheme.Ref.Version },
-            decision = new { province = "Mẫu", place = "Mẫu" },
+            // Complete settings (a Decision with a missing one is refused publication), with the sample province's texts.
+            decision = ParServerless.Samples.HueSample.Decision with { Province = "Mẫu", Place = "Mẫu" },
             publishAt = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(7)),
         }));
         await Admin(http, HttpMethod.Put, $"/api/admin/years/{Year}/units", JsonContent.Create(unitList.Select(u => new { code = u.Code, name = u.Name, group = u.GroupCode })));

@@ -43,7 +43,7 @@ internal sealed class LoadSample(HttpClient http, string adminKey, TextWriter ou
         await SendAsync(HttpMethod.Put, $"/api/admin/years/{Year}", JsonContent.Create(new
         {
             scheme = new { id = HueSample.Scheme.Ref.Id, version = HueSample.Scheme.Ref.Version },
-            decision = new { province = HueSample.Province, place = "Thừa Thiên Huế", number = "12" },
+            decision = HueSample.Decision,
             // 09:00 on the publication day in Vietnam: already past, so the timer publishes at its next run.
             publishAt = new DateTimeOffset(HueSample.PublishedOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)),
         }), cancellationToken);

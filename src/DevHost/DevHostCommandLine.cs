@@ -20,6 +20,8 @@ internal static class DevHostCommandLine
           --visibility-timeout <s>    blob message visibility after a crash (default 60)
           --no-blob-polling           no container scans: blob functions run from the Event Grid webhook (and the admin API)
           --no-triggers               no timers, no blob polling: functions run only through the admin API
+          --log-level <level>         Trace, Debug, Information (default), Warning, Error: Warning drops the lines logged
+                                      for every invocation (benchmarks); the worker's start and readiness always show
           --help                      this text
         """;
 
@@ -68,6 +70,12 @@ internal static class DevHostCommandLine
                 case "--poll-interval": options = options with { BlobPollingInterval = TimeSpan.FromSeconds(Integer(Value(), 1, 3600)) }; break;
                 case "--visibility-timeout": options = options with { BlobMessageVisibilityTimeout = TimeSpan.FromSeconds(Integer(Value(), 2, 7 * 24 * 3600)) }; break;
                 case "--no-blob-polling": options = options with { PollBlobs = false }; break;
+                case "--log-level":
+                    var level = Value();
+                    if (Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(level, ignoreCase: true, out var parsed) && parsed != Microsoft.Extensions.Logging.LogLevel.None)
+                        options = options with { LogLevel = parsed };
+                    else problems.Add($"--log-level '{level}' is not Trace, Debug, Information, Warning, Error or Critical");
+                    break;
                 case "--no-triggers": options = options with { EnableTriggers = false }; break;
                 default: problems.Add($"unknown option '{name}'"); break;
             }

@@ -56,4 +56,8 @@ internal sealed record DevHostOptions
     public bool EnableTriggers { get; init; } = true;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The least level logged to the console by the command line (in-process hosts bring their own logger factory).</summary>
+    /// <value>The default value is <see cref="Microsoft.Extensions.Logging.LogLevel.Information"/>, as the host.</value>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

@@ -17,7 +17,9 @@ if (options is null)
 
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss.fff "; console.UseUtcTimestamp = true; })
-    .SetMinimumLevel(LogLevel.Information)
+    .SetMinimumLevel(options.LogLevel)
+    // The worker's start, readiness and exit stay visible whatever the level: tools (and people) wait for them.
+    .AddFilter("ParServerless.DevHost.Worker", LogLevel.Information)
     .AddFilter("Microsoft", LogLevel.Warning));
 using var stop = new CancellationTokenSource();
 // Ctrl-C and SIGTERM (run.sh, test runners) both stop gracefully: invocations in flight finish, the handler is stopped.

@@ -54,6 +54,16 @@ public static class FileProblemCodes
     /// <summary>Error: a required column is missing, or no header row was found (thiếu cột).</summary>
     public const string MissingColumn = "PAR-E016";
 
+    /// <summary>Error: a CSV line whose fields do not match the header: another number of fields, a mark that a ',' separator may have
+    /// split ("1,5" unquoted), or a broken quoted field (text after the closing quote, a quote inside an unquoted field).</summary>
+    public const string MalformedCsvRow = "PAR-E017";
+
+    /// <summary>Error: CSV line breaks that are a lone carriage return (old Mac format), not LF or CRLF.</summary>
+    public const string BadLineBreaks = "PAR-E018";
+
+    /// <summary>Error: a comment (// or /* */) in a JSON file; JSON has no comments.</summary>
+    public const string JsonComment = "PAR-E019";
+
     /// <summary>Error: the unit in the file disagrees with the unit in the upload path, or no unit is stated at all.</summary>
     public const string UnitDisagrees = "PAR-E020";
 
@@ -96,6 +106,12 @@ public static class FileProblemCodes
     /// <summary>Error: a row with content but no criterion code (or no unit code where one is required).</summary>
     public const string MissingCode = "PAR-E037";
 
+    /// <summary>Error: the same key twice: a JSON property in one object, two properties or metadata lines naming the same field.</summary>
+    public const string DuplicateKey = "PAR-E038";
+
+    /// <summary>Error: a JSON row property that names no column (a misspelt "poitns" would otherwise leave the mark blank).</summary>
+    public const string UnknownProperty = "PAR-E039";
+
     /// <summary>Error: a mark that is not a number.</summary>
     public const string NotANumber = "PAR-E040";
 
@@ -123,6 +139,10 @@ public static class FileProblemCodes
     /// <summary>Error: a survey row giving both points and a percentage.</summary>
     public const string PointsAndPercent = "PAR-E048";
 
+    /// <summary>Error: a number that a decimal cannot hold exactly: underflow (1e-400), overflow (1e400), more than 28 significant
+    /// digits, NaN or Infinity. Never rounded to a nearby value.</summary>
+    public const string NumberOutOfRange = "PAR-E049";
+
     /// <summary>Error: the bonus lines of a unit add up to more than the scheme's bonus cap.</summary>
     public const string BonusAboveCap = "PAR-E050";
 
@@ -143,6 +163,24 @@ public static class FileProblemCodes
 
     /// <summary>Error: more rows than <see cref="FileLimits.MaxRows"/>; reading stopped there.</summary>
     public const string TooManyRows = "PAR-E063";
+
+    /// <summary>Error: a worksheet row with more cells than <see cref="FileLimits.MaxCellsPerRow"/>, or a workbook with more than <see cref="FileLimits.MaxCells"/>.</summary>
+    public const string TooManyCells = "PAR-E064";
+
+    /// <summary>Error: a workbook's shared-string table with more entries than <see cref="FileLimits.MaxSharedStrings"/> or more characters than <see cref="FileLimits.MaxSharedStringChars"/>.</summary>
+    public const string SharedStringsTooLarge = "PAR-E065";
+
+    /// <summary>Error: reading took longer than <see cref="FileLimits.MaxReadTime"/>.</summary>
+    public const string ReadTooLong = "PAR-E066";
+
+    /// <summary>Error: the data rows hold more text than <see cref="FileLimits.MaxTotalTextChars"/> together.</summary>
+    public const string TooMuchText = "PAR-E067";
+
+    /// <summary>Error: a note, explanation, appraiser opinion or reason longer than <see cref="FileLimits.MaxNoteLength"/> (storage limit).</summary>
+    public const string NoteTooLong = "PAR-E068";
+
+    /// <summary>Error: one leaf's evidence references longer together than <see cref="FileLimits.MaxEvidenceLength"/> (storage limit).</summary>
+    public const string EvidenceTooLong = "PAR-E069";
 
     /// <summary>Error: a published-results row without a unit name or total, or with a rank that is not a whole number from 1.</summary>
     public const string BadPublishedRow = "PAR-E070";

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ParServerless.Functions.Http;
 using ParServerless.Pipeline;
 
@@ -8,4 +9,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpProblemsMiddleware>();
 builder.Services.AddParServerless(builder.Configuration);
+// ASP.NET Core's two lines per request would each travel to the host over gRPC; the host logs every invocation already.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Build().Run();

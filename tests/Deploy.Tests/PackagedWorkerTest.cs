@@ -84,7 +84,7 @@ public sealed class PackagedWorkerTest(PackageFixture package, ITestOutputHelper
         await AdminOkAsync(HttpMethod.Put, "/api/admin/years/2021", JsonContent.Create(new
         {
             scheme = new { id = HueSample.Scheme.Ref.Id, version = HueSample.Scheme.Ref.Version },
-            decision = new { province = HueSample.Province, place = "Thừa Thiên Huế" },
+            decision = HueSample.Decision,
             publishAt = new DateTimeOffset(2022, 1, 6, 9, 0, 0, TimeSpan.FromHours(7)),
         }));
         await AdminOkAsync(HttpMethod.Put, "/api/admin/years/2021/units",

@@ -25,6 +25,24 @@ public class DevHostCommandLineTest
 
     }
 
+    [Theory]
+    [InlineData("warning", Microsoft.Extensions.Logging.LogLevel.Warning)] // any case
+    [InlineData("Debug", Microsoft.Extensions.Logging.LogLevel.Debug)]
+    public void Parse_LogLevel_SetsIt(string text, Microsoft.Extensions.Logging.LogLevel expected)
+    {
+        var (options, problems) = DevHostCommandLine.Parse(["--log-level", text]);
+        Assert.Empty(problems);
+        Assert.Equal(expected, options!.LogLevel);
+    }
+
+    [Fact]
+    public void Parse_UnknownLogLevel_IsAProblem()
+    {
+        var (options, problems) = DevHostCommandLine.Parse(["--log-level", "loud"]);
+        Assert.Null(options);
+        Assert.Contains(problems, p => p.Contains("--log-level 'loud'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_Nothing_GivesTheDefaults()
     {

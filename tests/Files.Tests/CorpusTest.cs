@@ -13,7 +13,7 @@ public class CorpusTest
     public void Read_CorpusCase_GivesExactlyItsCodes(string name)
     {
         var c = Corpus.All[name];
-        var outcome = SubmissionReader.Read(c.Request, c.Bytes, TestData.Scheme, TestData.Units, c.Limits);
+        var outcome = SubmissionReader.Read(c.Request, c.Bytes, TestData.Scheme, TestData.Units, c.Limits, c.Clock);
         Assert.Equal(c.Codes.Order(StringComparer.Ordinal).ToArray(), outcome.Report.Codes.ToArray());
         Assert.All(outcome.Report.Problems, p =>
         {
@@ -22,7 +22,7 @@ public class CorpusTest
             Assert.True(p.Vietnamese.IsNormalized(System.Text.NormalizationForm.FormC));
         });
         if (!outcome.Accepted) Assert.Empty(outcome.Sheets);
-        var again = SubmissionReader.Read(c.Request, c.Bytes, TestData.Scheme, TestData.Units, c.Limits);
+        var again = SubmissionReader.Read(c.Request, c.Bytes, TestData.Scheme, TestData.Units, c.Limits, c.Clock is null ? null : new SteppingClock());
         Assert.Equal(outcome.Report.ToText(), again.Report.ToText());
     }
 

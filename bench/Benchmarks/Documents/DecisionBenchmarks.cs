@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using ParServerless.Documents;
 using ParServerless.Documents.Decision;
 using ParServerless.Scoring.Decisions;
 using ParServerless.Scoring.Results;
@@ -36,7 +37,7 @@ public class DecisionBenchmarks
         Directory.CreateDirectory(_work);
         _xlsx = Path.Combine(_work, "decision-tables.xlsx");
         MinimalXlsx.Write(_xlsx, Tables(model));
-        var pdf = DecisionDocument.Render(model);
+        var pdf = DecisionDocument.Render(model, DocumentStage.Final);
         Console.WriteLine($"// Decision: {_standings.Sum(s => s.Rows.Count)} units, {_standings.Count} groups, {pdf.Length / 1024} KiB PDF");
     }
 
@@ -53,7 +54,7 @@ public class DecisionBenchmarks
     public int Decision()
     {
         var model = SyntheticProvince.Decision(_scheme, _standings);
-        return DecisionDocument.Render(model).Length + DecisionJson.Serialize(model).Length;
+        return DecisionDocument.Render(model, DocumentStage.Final).Length + DecisionJson.Serialize(model).Length;
     }
 
     private static readonly string[] ResultsHeader = ["STT", "Tên đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Điểm ĐTXHH", "Tổng điểm", "Chỉ số (%)", "Vị thứ", "Xếp loại"];

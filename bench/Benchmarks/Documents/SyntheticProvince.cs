@@ -35,7 +35,17 @@ internal static class SyntheticProvince
 
     public static DecisionModel Decision(Scheme scheme, IReadOnlyList<GroupStanding> standings) =>
         DecisionBuilder.Build(scheme, 2025, new DateOnly(2026, 1, 15), standings,
-            new DecisionSettings { Province = "Mẫu", Place = "Mẫu", Number = "15" });
+            new DecisionSettings
+            {
+                // Complete settings (issue 11), so that the benchmark renders the final text the chairman signs.
+                Province = "Mẫu", Place = "Mẫu", Number = "15", Date = new DateOnly(2026, 1, 15),
+                NationalScheme = new LegalReference { Date = new DateOnly(2025, 10, 1) },
+                ProvincialScheme = new LegalReference { Number = "101", Date = new DateOnly(2025, 11, 3) },
+                YearPlan = new LegalReference { Number = "202", Date = new DateOnly(2024, 12, 20) },
+                Council = new LegalReference { Number = "303", Date = new DateOnly(2025, 12, 1) },
+                Submission = new LegalReference { Number = "4", Date = new DateOnly(2026, 1, 10) },
+                Signature = SignatureBlock.ViceChairman("Nguyễn Văn An"),
+            });
 
     /// <summary>The province of the Decision benchmark: ~150 units in 3 groups.</summary>
     public static IReadOnlyList<(string, string, int)> Province { get; } =

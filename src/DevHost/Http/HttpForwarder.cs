@@ -120,32 +120,39 @@ internal sealed partial class HttpForwarder
             // A response that ends within the first buffer is held until the invocation's outcome is known: a function that threw
             // answers 500, as behind the host, whatever the worker wrote. A longer response is streamed as it comes.
             var body = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
-            var buffer = new byte[HoldLimit];
-            var held = 0;
-            int read;
-            while (held < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(held), context.RequestAborted).ConfigureAwait(false)) > 0)
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(HoldLimit);
+            try
             {
-                held += read;
-            }
-
-            var complete = held < buffer.Length;
-            if (complete && !(await invocation.ConfigureAwait(false)).Succeeded)
-            {
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                Log.Forwarded(_logger, method, context.Request.Path.Value, route.Function.Name, 500, invocationId, false);
-                return;
-            }
-
-            context.Response.StatusCode = (int)response.StatusCode;
-            CopyHeaders(response.Headers, context.Response.Headers);
-            CopyHeaders(response.Content.Headers, context.Response.Headers);
-            if (!HttpMethods.IsHead(method))
-            {
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, held), context.RequestAborted).ConfigureAwait(false);
-                if (!complete)
+                var held = 0;
+                int read;
+                while (held < HoldLimit && (read = await body.ReadAsync(buffer.AsMemory(held, HoldLimit - held), context.RequestAborted).ConfigureAwait(false)) > 0)
                 {
-                    await body.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+                    held += read;
                 }
+
+                var complete = held < HoldLimit;
+                if (complete && !(await invocation.ConfigureAwait(false)).Succeeded)
+                {
+                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    Log.Forwarded(_logger, method, context.Request.Path.Value, route.Function.Name, 500, invocationId, false);
+                    return;
+                }
+
+                context.Response.StatusCode = (int)response.StatusCode;
+                CopyHeaders(response.Headers, context.Response.Headers);
+                CopyHeaders(response.Content.Headers, context.Response.Headers);
+                if (!HttpMethods.IsHead(method))
+                {
+                    await context.Response.Body.WriteAsync(buffer.AsMemory(0, held), context.RequestAborted).ConfigureAwait(false);
+                    if (!complete)
+                    {
+                        await body.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+                    }
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 

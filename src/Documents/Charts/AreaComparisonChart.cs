@@ -49,6 +49,8 @@ internal static class AreaComparisonChart
             plot.Legend.FontSize = 9;
             plot.Legend.FontName = EmbeddedFonts.Family;
             plot.Legend.Orientation = Orientation.Horizontal;
+            // A flat legend: no drop shadow (issue 11).
+            plot.Legend.ShadowColor = Colors.Transparent;
             plot.ShowLegend(Edge.Bottom);
 
             plot.Axes.SetLimits(-0.8, areas.Count * 3 - 1.2, 0, 112);

@@ -10,8 +10,9 @@ namespace ParServerless.Documents.Decision;
 /// <summary>One appendix (phụ lục): the group's results table, its component indices per area, its chart and summary.</summary>
 internal static class AppendixSection
 {
-    /// <summary>Bars per chart page; a larger group continues on the next page ("tiếp theo").</summary>
-    internal const int BarsPerChart = 32;
+    /// <summary>Abbreviations of the appendix, spelled out before their first use (chữ viết tắt).</summary>
+    internal const string Abbreviations =
+        "Chữ viết tắt: CCHC – cải cách hành chính; ĐTXHH – điều tra xã hội học; SIPAS – Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước; LV – lĩnh vực.";
 
     private const string Dash = "–";
 
@@ -21,20 +22,23 @@ internal static class AppendixSection
         [
             Paragraph.Of($"Phụ lục {a.Numeral}", Title, TextAlign.Center),
             new Paragraph([new Run(a.Title, Title)], TextAlign.Center, LineSpacing: 1.15f),
-            new Paragraph([new Run($"(Kèm theo {model.Citation})", Body.AsItalic())], TextAlign.Center, LineSpacing: 1.15f),
-            new Rule(Width: layout.Page.ContentWidth / 5, SpaceBefore: 2, SpaceAfter: 8),
-            Paragraph.Of("1. Kết quả Chỉ số cải cách hành chính", Body.AsBold(), spaceAfter: 4),
+            new Paragraph(GapText.Runs($"(Kèm theo {model.Citation})", Body.AsItalic()), TextAlign.Center, LineSpacing: 1.15f),
+            new Rule(Width: layout.Page.ContentWidth / 5, SpaceBefore: 2, SpaceAfter: 6),
+            new Paragraph([new Run(Abbreviations, Note)], TextAlign.Justify, SpaceAfter: 6, LineSpacing: 1.15f),
         ]));
-        layout.Add(ResultsTable(model, a));
-        layout.Add(new Paragraph([new Run(a.Summary, Body.WithSize(12).AsBold())], TextAlign.Justify, SpaceAfter: 3));
-        layout.Add(new Paragraph([new Run(a.RankingNote, Note)], TextAlign.Justify, SpaceAfter: 10));
-
-        layout.Add(new KeepTogether(
-        [
-            Paragraph.Of("2. Chỉ số thành phần theo lĩnh vực (%)", Body.AsBold(), spaceAfter: 4),
-            AreaLegend(model, a),
-        ]));
-        layout.Add(AreaTable(model, a));
+        layout.Add(ResultsTable(model, a) with
+        {
+            Lead = [Paragraph.Of("1. Kết quả Chỉ số cải cách hành chính", Body.AsBold(), spaceAfter: 4)],
+            Trailer =
+            [
+                new Paragraph([new Run(a.Summary, Body.WithSize(12).AsBold())], TextAlign.Justify, SpaceBefore: 4, SpaceAfter: 3),
+                new Paragraph([new Run(a.RankingNote, Note)], TextAlign.Justify, SpaceAfter: 10),
+            ],
+        });
+        layout.Add(AreaTable(model, a) with
+        {
+            Lead = [Paragraph.Of("2. Chỉ số thành phần theo lĩnh vực (%)", Body.AsBold(), spaceAfter: 4), AreaLegend(model, a)],
+        });
 
         Charts(layout, model, a);
     }
@@ -44,17 +48,17 @@ internal static class AppendixSection
         var f = model.Format;
         var columns = new List<TableColumn>
         {
-            new("STT", 4f),
-            new("Tên đơn vị", 26, TextAlign.Left),
-            new("Điểm tự đánh giá", 7),
-            new("Điểm thẩm định", 7),
-            new("Điểm ĐTXHH", 7),
+            new("STT", 4f, R),
+            new("Tên đơn vị", 30, TextAlign.Left),
+            new("Điểm tự đánh giá", 7, R),
+            new("Điểm thẩm định", 7, R),
+            new("Điểm ĐTXHH", 7, R),
         };
-        if (a.HasAdjustments) columns.Add(new("Điểm thưởng, điểm trừ", 6.5f));
-        columns.AddRange([new("Tổng điểm", 7), new("Chỉ số (%)", 7), new("Vị thứ", 4.6f), new("Xếp loại", 7)]);
+        if (a.HasAdjustments) columns.Add(new("Điểm thưởng, điểm trừ", 6.5f, R));
+        columns.AddRange([new("Tổng điểm", 7, R), new("Chỉ số (%)", 7, R), new("Vị thứ", 4.6f, R), new("Xếp loại", 7)]);
         var previous = a.PreviousYear?.ToString(CultureInfo.InvariantCulture);
         if (previous is not null)
-            columns.AddRange([new($"Tăng, giảm điểm so với năm {previous}", 8.5f), new($"Vị thứ năm {previous}", 5.5f), new("Tăng, giảm vị thứ", 6)]);
+            columns.AddRange([new($"Tăng, giảm điểm so với năm {previous}", 8.5f, R), new($"Vị thứ năm {previous}", 5.5f, R), new("Tăng, giảm vị thứ", 6, R)]);
 
         var rows = a.Rows.Select(r =>
         {
@@ -102,9 +106,9 @@ internal static class AppendixSection
     private static Table AreaTable(DecisionModel model, DecisionAppendix a)
     {
         var f = model.Format;
-        var columns = new List<TableColumn> { new("STT", 4f), new("Tên đơn vị", 26, TextAlign.Left) };
-        columns.AddRange(a.Areas.Select(ar => new TableColumn("LV" + ar.Code.Value, 5.5f)));
-        columns.Add(new TableColumn("Chỉ số (%)", 6.5f));
+        var columns = new List<TableColumn> { new("STT", 4f, R), new("Tên đơn vị", 28, TextAlign.Left) };
+        columns.AddRange(a.Areas.Select(ar => new TableColumn("LV" + ar.Code.Value, 5.5f, R)));
+        columns.Add(new TableColumn("Chỉ số (%)", 8.5f, R));
         var rows = a.Rows.Select(r =>
         {
             var cells = new List<TableCell> { Int(r.Number), r.UnitName };
@@ -115,27 +119,50 @@ internal static class AppendixSection
         return new Table(columns, rows, TableBody, TableHeader, HeaderFill: 0xFFEFEFEF, SpaceAfter: 6);
     }
 
-    /// <summary>The group's bar chart on its own page(s): Biểu đồ NN, split into parts of at most <see cref="BarsPerChart"/> units.</summary>
+    /// <summary>
+    /// The group's bar chart on its own page(s): Biểu đồ NN. Rows keep their minimum height; a group that does not fit on
+    /// one page is split into parts of equal size "(phần 1/2)". The legend lists only the bands present in the group.
+    /// </summary>
     private static void Charts(IDocumentLayout layout, DecisionModel model, DecisionAppendix a)
     {
         var f = model.Format;
-        var legend = a.Bands.Select(b => new ChartLegendItem(b.Name, b.Color)).ToArray();
+        var present = a.Rows.Where(r => r.Band is not null).Select(r => r.Band!.Name).ToHashSet(StringComparer.Ordinal);
+        var legend = a.Bands.Where(b => present.Contains(b.Name)).Select(b => new ChartLegendItem(b.Name, b.Color)).ToList();
+        if (a.Rows.Any(r => r.Band is null)) legend.Add(new ChartLegendItem("Dưới mức xếp loại", Unbanded));
         var bars = a.Rows.Select(r => new ChartBar(
             r.Rank is { } rank ? $"{Int(rank)}. {r.UnitName}" : r.UnitName,
-            (double)r.Index, r.Band?.Color ?? "#7F7F7F", f.Format(r.Index))).ToArray();
-        var parts = (bars.Length + BarsPerChart - 1) / BarsPerChart;
+            (double)r.Index, r.Band?.Color ?? Unbanded, f.Format(r.Index))).ToArray();
+        var width = layout.Page.ContentWidth;
+        var plan = BandBarChart.Plan(layout.Measure, bars, width);
+        // The caption takes one or two lines of 13 pt and its spacing; the chart gets the rest of the page.
+        var captionLines = layout.Measure(a.ChartCaption + " (phần 10/10)", Title.WithSize(13)) > width ? 2 : 1;
+        var available = layout.Page.ContentBottom - layout.Page.Top - CaptionHeight * captionLines;
+        var perPage = plan.RowsFitting(available);
+        var parts = Math.Max(1, (bars.Length + perPage - 1) / perPage);
         var average = $"Bình quân khối: {f.Format(a.AverageIndex)}%";
-        for (var part = 0; part < Math.Max(1, parts); part++)
+        var first = 0;
+        for (var part = 0; part < parts; part++)
         {
-            var slice = bars.Skip(part * BarsPerChart).Take(BarsPerChart).ToArray();
+            // Equal parts: the first (n mod parts) parts take one bar more.
+            var count = bars.Length / parts + (part < bars.Length % parts ? 1 : 0);
+            var start = first;
+            var slice = bars.Skip(start).Take(count).ToArray();
+            first += count;
             layout.Add(new PageBreak());
             var caption = parts > 1 ? $"{a.ChartCaption} (phần {Int(part + 1)}/{Int(parts)})" : a.ChartCaption;
-            layout.Add(new Paragraph([new Run(caption, Title.WithSize(13))], TextAlign.Center, SpaceAfter: 6));
-            var height = Math.Min(layout.Page.ContentBottom - layout.Page.Top - 30, 60 + 14.5f * Math.Max(slice.Length, 6));
-            layout.Add(new Drawing(height, (canvas, size) =>
-                BandBarChart.Draw(canvas, size, slice, legend, (double)a.AverageIndex, average, "Chỉ số CCHC (%)")));
+            layout.Add(new Paragraph([new Run(caption, Title.WithSize(13))], TextAlign.Center, SpaceAfter: 8));
+            layout.Add(new Figure(plan.Height(slice.Length), (canvas, size, text) =>
+                BandBarChart.Draw(canvas, size, text, plan, start, slice, legend, (double)a.AverageIndex, average, "Bình quân khối", "Chỉ số CCHC (%)")));
         }
     }
+
+    /// <summary>Space a chart caption line takes above its chart (line height, spacing and a margin).</summary>
+    private const float CaptionHeight = 13 * 1.2f + 8 + 2;
+
+    /// <summary>Grey for a unit below the lowest band.</summary>
+    private const string Unbanded = "#7F7F7F";
+
+    private const TextAlign R = TextAlign.Right;
 
     /// <summary>A maximum without trailing decimal zeros: 10, 14,5.</summary>
     private static string Points(decimal value) =>

@@ -12,12 +12,12 @@ internal static class DecisionBody
         Header(layout, model);
         layout.Add(new Spacer(18));
         layout.Add(Paragraph.Of("QUYẾT ĐỊNH", Title, TextAlign.Center));
-        layout.Add(new Paragraph([new Run(model.Subject, Title)], TextAlign.Center, LineSpacing: LineSpacing));
+        layout.Add(new Paragraph(GapText.Runs(model.Subject, Title), TextAlign.Center, LineSpacing: LineSpacing));
         layout.Add(new Rule(Width: layout.Page.ContentWidth / 4, SpaceBefore: 3, SpaceAfter: 14));
         layout.Add(new Paragraph([new Run(model.Authority, Title)], TextAlign.Center, SpaceAfter: 10, LineSpacing: LineSpacing));
 
         foreach (var line in model.LegalBases)
-            layout.Add(new Paragraph([new Run(line, Basis)], TextAlign.Justify, FirstLineIndent: Indent, SpaceAfter: ParagraphGap, LineSpacing: LineSpacing));
+            layout.Add(new Paragraph(GapText.Runs(line, Basis), TextAlign.Justify, FirstLineIndent: Indent, SpaceAfter: ParagraphGap, LineSpacing: LineSpacing));
 
         layout.Add(new Paragraph([new Run("QUYẾT ĐỊNH:", Title)], TextAlign.Center, SpaceBefore: 6, SpaceAfter: 10));
         foreach (var article in model.Articles)
@@ -42,7 +42,7 @@ internal static class DecisionBody
             left.Add(new Paragraph([new Run(line, HeaderCaps)], TextAlign.Center, LineSpacing: 1.15f));
         var widest = model.IssuingBody.Max(l => layout.Measure(l, HeaderCaps));
         left.Add(new Rule(Width: widest / 3, SpaceBefore: 2, SpaceAfter: 10));
-        left.Add(new Paragraph([new Run(model.NumberLine, Number)], TextAlign.Center, LineSpacing: 1.2f * PlaceDate.Size / Number.Size));
+        left.Add(new Paragraph(GapText.Runs(model.NumberLine, Number), TextAlign.Center, LineSpacing: 1.2f * PlaceDate.Size / Number.Size));
 
         const string nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
         const string motto = "Độc lập - Tự do - Hạnh phúc";
@@ -53,7 +53,7 @@ internal static class DecisionBody
             new Paragraph([new Run(motto, Motto)], TextAlign.Center, LineSpacing: 1.15f * HeaderCaps.Size / Motto.Size),
             // The rule under the Tiêu ngữ is as long as the motto itself.
             new Rule(Width: layout.Measure(motto, Motto), SpaceBefore: 2, SpaceAfter: 10),
-            new Paragraph([new Run(model.PlaceAndDate, PlaceDate)], TextAlign.Center),
+            new Paragraph(GapText.Runs(model.PlaceAndDate, PlaceDate), TextAlign.Center),
         };
         layout.Add(new Columns([new Column(0.40f, left), new Column(0.60f, right)], Gap: 4));
     }
@@ -69,7 +69,7 @@ internal static class DecisionBody
             .Select(l => (Block)new Paragraph([new Run(l, Signature)], TextAlign.Center, LineSpacing: 1.15f)).ToList();
         // Room for the signature and the seal (chữ ký, dấu).
         signature.Add(new Spacer(80));
-        signature.Add(new Paragraph([new Run(model.Signature.SignerName, Signature)], TextAlign.Center));
+        signature.Add(new Paragraph(GapText.Runs(model.Signature.SignerName, Signature), TextAlign.Center));
         layout.Add(new Columns([new Column(0.5f, recipients), new Column(0.5f, signature)], Gap: 10));
     }
 }

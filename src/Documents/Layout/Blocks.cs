@@ -30,6 +30,10 @@ internal sealed record Rule(float Width = 0, float Thickness = 0.6f, TextAlign A
 /// <summary>Vector drawing of a fixed height (a chart). The callback draws in a box of (width, height) at the origin.</summary>
 internal sealed record Drawing(float Height, Action<SKCanvas, SKSize> Draw, float SpaceAfter = 0) : Block;
 
+/// <summary>A drawing of a fixed height that writes its text through the document's own text engine (shaped, embedded fonts,
+/// glyph coverage checked): the group charts, whose every label position the layout decides.</summary>
+internal sealed record Figure(float Height, Action<SKCanvas, SKSize, TextEngine> Draw, float SpaceAfter = 0) : Block;
+
 /// <summary>Blocks side by side (the header block, the signature area); never split across pages.</summary>
 internal sealed record Columns(IReadOnlyList<Column> Items, float Gap = 6) : Block;
 

@@ -37,6 +37,15 @@ internal sealed partial class PdfLayout
                     canvas.Restore();
                 }));
                 break;
+            case Figure f:
+                pieces.Add(new Piece(f.Height + f.SpaceAfter, (canvas, x, y) =>
+                {
+                    canvas.Save();
+                    canvas.Translate(x, y);
+                    f.Draw(canvas, new SKSize(width, f.Height), _engine);
+                    canvas.Restore();
+                }));
+                break;
             case Columns c:
                 pieces.Add(ColumnsPiece(c, width));
                 break;
@@ -60,7 +69,16 @@ internal sealed partial class PdfLayout
         return new Piece(line.Height, (canvas, x, y) =>
         {
             foreach (var (text, style, dx) in line.Pieces)
+            {
+                if (style.Background != 0)
+                {
+                    // A shaded box behind the text (a missing field of a draft), without the trailing space.
+                    var (ascent, below) = _engine.Metrics(style);
+                    using var shade = new SKPaint { Color = new SKColor(style.Background), Style = SKPaintStyle.Fill };
+                    canvas.DrawRect(x + dx - 1, y + baseline - ascent, _engine.Measure(text.TrimEnd(), style) + 2, ascent + below, shade);
+                }
                 _engine.Draw(canvas, text, x + dx, y + baseline, style);
+            }
         });
     }
 

@@ -37,9 +37,11 @@ internal sealed partial class PdfLayout
                 inSection = i > 0 && _pages[i - 1].Section == page.Section ? inSection + 1 : 1;
                 var number = new PageNumber(inSection, sectionSizes[page.Section], i + 1, _pages.Count);
                 var canvas = document.BeginPage(page.Setup.Width, page.Setup.Height);
-                DrawWatermark(canvas, page.Setup);
                 foreach (var op in page.Ops) op(canvas);
+                // Over the content, so that charts' white backgrounds cannot hide it; pale enough to read through.
+                DrawWatermark(canvas, page.Setup);
                 DrawMargins(canvas, page.Setup, number);
+                DrawStamp(canvas, page.Setup);
                 document.EndPage();
             }
             document.Close();
@@ -60,19 +62,48 @@ internal sealed partial class PdfLayout
             var w = Measure(footer, style);
             _engine.Draw(canvas, footer, setup.Left + (setup.ContentWidth - w) / 2, setup.Height - setup.Bottom / 2 + style.Size / 3, style);
         }
+        if (setup.Label is { Length: > 0 } label)
+        {
+            var labelStyle = new TextStyle(9, Italic: true, Color: 0xFF555555);
+            var w = Measure(label, labelStyle);
+            // Below the footer, if any, near the paper's edge.
+            _engine.Draw(canvas, label, setup.Left + (setup.ContentWidth - w) / 2, setup.Height - setup.Bottom * 0.22f, labelStyle);
+        }
     }
 
-    /// <summary>Large pale diagonal text behind the content, e.g. "MẪU" on documents of a sample scheme.</summary>
-    private void DrawWatermark(SKCanvas canvas, PageSetup setup)
+    /// <summary>
+    /// Large pale diagonal text, e.g. "MẪU" on documents of a sample scheme. Drawn as glyph outlines, not text: it stays visible
+    /// but is never extracted, searched or copied with the page's words.
+    /// </summary>
+    private static void DrawWatermark(SKCanvas canvas, PageSetup setup)
     {
         if (setup.Watermark is not { Length: > 0 } mark) return;
-        var style = new TextStyle(120, Bold: true, Color: 0x33C0392B);
-        var w = Measure(mark, style);
+        const float size = 120;
+        using var font = new SKFont(Fonts.EmbeddedFonts.Get(Fonts.FontFace.Bold), size) { Subpixel = true, Hinting = SKFontHinting.None, LinearMetrics = true };
+        using var path = font.GetTextPath(Nfc(mark), SKPoint.Empty);
+        var bounds = path.Bounds;
+        using var paint = new SKPaint { Color = new SKColor(0x2EC0392B), Style = SKPaintStyle.Fill, IsAntialias = true };
         canvas.Save();
         canvas.Translate(setup.Width / 2, setup.Height / 2);
         canvas.RotateDegrees(-35);
-        _engine.Draw(canvas, mark, -w / 2, style.Size * 0.35f, style);
+        canvas.Translate(-bounds.MidX, -bounds.MidY);
+        canvas.DrawPath(path, paint);
         canvas.Restore();
+    }
+
+    /// <summary>A boxed mark in the top margin, right-aligned with the content ("DỰ THẢO").</summary>
+    private void DrawStamp(SKCanvas canvas, PageSetup setup)
+    {
+        if (setup.Stamp is not { Length: > 0 } stamp) return;
+        var style = new TextStyle(12, Bold: true, Color: 0xFFC0392B);
+        var w = Measure(stamp, style);
+        var (ascent, descent) = _engine.Metrics(style);
+        var right = setup.Width - setup.Right;
+        var baseline = setup.Top * 0.62f;
+        var box = new SKRect(right - w - 10, baseline - ascent - 3, right, baseline + descent + 3);
+        using var pen = new SKPaint { Color = new SKColor(0xFFC0392B), Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f, IsAntialias = true };
+        canvas.DrawRect(box, pen);
+        _engine.Draw(canvas, stamp, right - w - 5, baseline, style);
     }
 
     private static string Nfc(string text) => ParServerless.Scoring.Text.Nfc(text);

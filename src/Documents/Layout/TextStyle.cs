@@ -2,8 +2,8 @@ using ParServerless.Documents.Fonts;
 
 namespace ParServerless.Documents.Layout;
 
-/// <summary>How a run of text looks: size in points, weight, slant and colour (0xAARRGGBB).</summary>
-internal readonly record struct TextStyle(float Size, bool Bold = false, bool Italic = false, uint Color = TextStyle.Black)
+/// <summary>How a run of text looks: size in points, weight, slant, colour and background (0xAARRGGBB; 0 is none).</summary>
+internal readonly record struct TextStyle(float Size, bool Bold = false, bool Italic = false, uint Color = TextStyle.Black, uint Background = 0)
 {
     public const uint Black = 0xFF000000;
 

@@ -12,11 +12,19 @@ internal sealed class DecompressionBudget(long bytes)
     }
 }
 
-/// <summary>Reads an archive entry, stopping when it yields more than it declared or than the archive's budget allows.</summary>
-/// <remarks>Declared sizes are checked before parsing, but a crafted archive can lie about them: this catches the lie while reading.</remarks>
-internal sealed class BoundedStream(Stream inner, long declared, DecompressionBudget budget) : Stream
+/// <summary>
+/// Reads an archive entry, stopping when it yields more than it declared or than the archive's budget allows, and checking the
+/// entry's CRC-32 at its end.
+/// </summary>
+/// <remarks>
+/// Declared sizes are checked before parsing, but a crafted archive can lie about them: this catches the lie while reading.
+/// The zip reader does not check the CRC itself, and one damaged byte can inflate to well-formed XML with other values:
+/// a mismatch is <see cref="InvalidDataException"/> (a damaged workbook), never other marks.
+/// </remarks>
+internal sealed class BoundedStream(Stream inner, long declared, DecompressionBudget budget, uint? crc = null) : Stream
 {
     private long _read;
+    private uint _crc;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -32,6 +40,12 @@ internal sealed class BoundedStream(Stream inner, long declared, DecompressionBu
         _read += n;
         if (_read > declared) throw new LimitExceededException("entry larger than declared");
         budget.Spend(n);
+        if (crc is { } expected)
+        {
+            _crc = Crc32.Append(_crc, buffer[..n]);
+            if (n == 0 && buffer.Length > 0 && (_read != declared || _crc != expected))
+                throw new InvalidDataException("The entry's checksum or length does not match its header.");
+        }
         return n;
     }
 

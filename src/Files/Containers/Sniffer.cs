@@ -16,9 +16,30 @@ internal static class Sniffer
         foreach (var b in text)
         {
             if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
-            return b is (byte)'{' or (byte)'[' ? FileFormat.Json : FileFormat.Csv;
+            return b is (byte)'{' or (byte)'[' || IsCommentStart(text, b) ? FileFormat.Json : FileFormat.Csv;
         }
         return FileFormat.Csv;
+    }
+
+    /// <summary>A file starting with "//" or "/*" is JSON with a comment (which the JSON reader names), never a CSV header.</summary>
+    private static bool IsCommentStart(ReadOnlySpan<byte> text, byte first)
+    {
+        if (first != '/') return false;
+        var at = text.IndexOf((byte)'/');
+        return at + 1 < text.Length && text[at + 1] is (byte)'/' or (byte)'*';
+    }
+
+    /// <summary>True when the first 4 KB are UTF-8 text without control characters other than tab and line breaks.</summary>
+    public static bool LooksLikeText(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 4096)];
+        foreach (var b in head)
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        // A cut in the middle of a multi-byte character at the 4 KB mark is still text.
+        if (System.Text.Unicode.Utf8.IsValid(head)) return true;
+        for (var trim = 1; trim <= 3 && trim < head.Length; trim++)
+            if (System.Text.Unicode.Utf8.IsValid(head[..^trim])) return head.Length < bytes.Length;
+        return false;
     }
 
     /// <summary>The format an extension names; .xlsm and .xls are recognised so they can be refused with their own code.</summary>

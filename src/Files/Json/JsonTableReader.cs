@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ParServerless.Files.Containers;
 using ParServerless.Files.Tables;
 using ParServerless.Scoring.Problems;
 using static ParServerless.Files.FileProblemCodes;
@@ -15,14 +16,15 @@ internal static class JsonTableReader
     private static readonly JsonDocumentOptions Options = new()
     {
         MaxDepth = 16,
-        CommentHandling = JsonCommentHandling.Skip,
+        CommentHandling = JsonCommentHandling.Skip, // reported by JsonPrescan first: a file with a comment never gets here
         AllowTrailingCommas = true,
     };
 
     private static readonly string[] MetaKeys = ["schemeId", "schemeVersion", "year", "group", "unit", "kind", "round"];
 
-    public static RawTable? Read(ReadOnlyMemory<byte> bytes, FileLimits limits, ProblemBag bag)
+    public static RawTable? Read(ReadOnlyMemory<byte> bytes, ReadBudget budget, ProblemBag bag)
     {
+        var limits = budget.Limits;
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
         {
@@ -30,6 +32,7 @@ internal static class JsonTableReader
                 "Tệp JSON không được mã hóa UTF-8 hợp lệ.", "The JSON file is not valid UTF-8.");
             return null;
         }
+        if (!JsonPrescan.Check(bytes.Span, Options.MaxDepth, limits.MaxCellsPerRow, bag)) return null;
         JsonDocument document;
         try
         {
@@ -64,7 +67,7 @@ internal static class JsonTableReader
                     JsonValueKind.Number => value.GetRawText(),
                     _ => "\u0000" + value.GetRawText(),
                 };
-                table.Meta[key] = (text, new Location(Field: key));
+                table.AddMeta(key, text, new Location(Field: key), bag);
             }
             if (!root.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array)
             {
@@ -75,6 +78,7 @@ internal static class JsonTableReader
             var index = 0;
             foreach (var item in rows.EnumerateArray())
             {
+                budget.Tick();
                 var path = string.Create(CultureInfo.InvariantCulture, $"rows[{index}]");
                 index++;
                 if (item.ValueKind != JsonValueKind.Object)
@@ -91,13 +95,30 @@ internal static class JsonTableReader
                     break;
                 }
                 var row = new RawRow(new Location(Field: path));
+                var named = new Dictionary<Column, string>();
                 foreach (var property in item.EnumerateObject())
                 {
                     var column = Headers.Recognise(property.Name);
-                    if (column == Column.None || !row[column].IsEmpty) continue;
-                    table.Columns.Add(column);
                     var where = new Location(Field: path + "." + property.Name);
-                    row[column] = Cell(property.Value, where, table, bag, limits);
+                    if (column == Column.None)
+                    {
+                        // A misspelt "poitns" would leave the row without its mark, read as blank: refused instead.
+                        bag.Error(UnknownProperty, where,
+                            $"Thuộc tính \"{property.Name}\" không phải là cột của tệp điểm (các cột: code, points, percent, note, evidence, unit, reason…).",
+                            $"Property \"{property.Name}\" is not a column of a score file (columns: code, points, percent, note, evidence, unit, reason…).");
+                        continue;
+                    }
+                    // "points" and "Điểm" are one column: two names for it in one row leave the mark unclear.
+                    if (!named.TryAdd(column, property.Name))
+                    {
+                        if (named[column] != property.Name)
+                            bag.Error(DuplicateKey, where,
+                                $"Thuộc tính \"{property.Name}\" và \"{named[column]}\" cùng chỉ một cột ({Headers.Machine(column)}); không rõ giá trị nào đúng.",
+                                $"Properties \"{property.Name}\" and \"{named[column]}\" name the same column ({Headers.Machine(column)}); which value counts is unclear.");
+                        continue;
+                    }
+                    table.Columns.Add(column);
+                    row[column] = Cell(property.Value, column, where, table, bag, budget);
                 }
                 if (!row.IsBlank) table.Rows.Add(row);
             }
@@ -108,7 +129,7 @@ internal static class JsonTableReader
         }
     }
 
-    private static RawCell Cell(JsonElement value, Location where, RawTable table, ProblemBag bag, FileLimits limits)
+    private static RawCell Cell(JsonElement value, Column column, Location where, RawTable table, ProblemBag bag, ReadBudget limits)
     {
         switch (value.ValueKind)
         {
@@ -118,7 +139,8 @@ internal static class JsonTableReader
                     : new RawCell(CellKind.Other, 0, value.GetRawText(), where);
             case JsonValueKind.String:
                 return new RawCell(CellKind.Text, 0, TableBuilder.Clean(value.GetString() ?? "", where, table, bag, limits), where);
-            case JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+            // Only evidence is a list; "points": [] is not a blank mark.
+            case JsonValueKind.Array when column == Column.Evidence && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
                 var joined = string.Join('\n', value.EnumerateArray().Select(e => e.GetString()));
                 return new RawCell(CellKind.Text, 0, TableBuilder.Clean(joined, where, table, bag, limits), where);
             case JsonValueKind.Null or JsonValueKind.Undefined:

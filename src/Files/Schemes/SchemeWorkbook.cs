@@ -53,11 +53,9 @@ public static class SchemeWorkbook
             using var package = XlsxPackage.Open(content, limits, bag);
             if (package is not null) draft = SchemeWorkbookReader.Read(package, bag);
         }
-        catch (LimitExceededException)
+        catch (LimitExceededException e)
         {
-            bag.Error(DecompressedTooLarge, Location.Whole,
-                "Dữ liệu giải nén của tệp .xlsx vượt giới hạn (dấu hiệu zip bomb).",
-                "The .xlsx archive decompresses to more than allowed (a zip bomb).");
+            LimitProblems.Report(bag, e, limits);
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException or NotSupportedException)
         {

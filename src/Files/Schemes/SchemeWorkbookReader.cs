@@ -135,7 +135,7 @@ internal static class SchemeWorkbookReader
         if (entry is null || !package.HasPart(entry.Path)) return null;
         var rows = new List<GridRow>();
         using var reader = package.OpenXml(entry.Path);
-        SheetReader.Read(reader, package.SharedStrings, (r, cells) =>
+        SheetReader.Read(reader, package.SharedStrings, package.Work, (r, cells) =>
         {
             rows.Add(new GridRow(r, cells.ToDictionary(c => c.Column)));
             return rows.Count < 5000;

@@ -24,9 +24,14 @@ public static class SubmissionReader
     /// <param name="scheme">The scheme the year is scored with.</param>
     /// <param name="units">Every evaluated unit of the year.</param>
     /// <param name="limits">Bounds; <see cref="FileLimits.Default"/> when null.</param>
-    /// <exception cref="ArgumentException">The request's kind is <see cref="FileKind.Invalid"/>: a caller bug, not bad input.</exception>
+    /// <param name="cancellationToken">The caller's cancellation: it throws <see cref="OperationCanceledException"/> (the read's own
+    /// deadline, <see cref="FileLimits.MaxReadTime"/>, is a coded problem instead).</param>
+    /// <param name="timeProvider">The clock of the read's deadline; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentException">The request's kind is <see cref="FileKind.Invalid"/>, or <paramref name="limits"/> is not
+    /// valid (<see cref="FileLimits.Validate"/>): a caller bug, not bad input.</exception>
     public static SubmissionOutcome Read(
-        SubmissionRequest request, ReadOnlyMemory<byte> content, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits? limits = null)
+        SubmissionRequest request, ReadOnlyMemory<byte> content, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits? limits = null,
+        TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(scheme);
@@ -34,7 +39,24 @@ public static class SubmissionReader
         if (request.Kind == FileKind.Invalid || !Enum.IsDefined(request.Kind))
             throw new ArgumentException("The request names no file kind", nameof(request));
         limits ??= FileLimits.Default;
-        var bag = new ProblemBag();
+        limits.Validate();
+        var bag = new ProblemBag(limits.MaxProblems);
+        var budget = new ReadBudget(limits, timeProvider ?? TimeProvider.System, cancellationToken);
+        try
+        {
+            return ReadWithin(request, content, scheme, units, budget, bag);
+        }
+        catch (LimitExceededException e)
+        {
+            LimitProblems.Report(bag, e, limits);
+            return SubmissionOutcome.Rejected(bag.ToReport(), FileFormat.Invalid);
+        }
+    }
+
+    private static SubmissionOutcome ReadWithin(
+        SubmissionRequest request, ReadOnlyMemory<byte> content, Scheme scheme, IReadOnlyCollection<Unit> units, ReadBudget budget, ProblemBag bag)
+    {
+        var limits = budget.Limits;
 
         if (content.Length > limits.MaxBytes)
         {
@@ -48,11 +70,11 @@ public static class SubmissionReader
             bag.Error(Empty, Location.Whole, "Tệp trống (0 byte).", "The file is empty (0 bytes).");
             return SubmissionOutcome.Rejected(bag.ToReport(), FileFormat.Invalid);
         }
-        var table = ReadTable(request.FileName, content, limits, bag, out var format);
+        var table = ReadTable(request.FileName, content, budget, bag, out var format);
         if (table is null || bag.HasErrors && table.Rows.Count == 0 && format == FileFormat.Invalid)
             return SubmissionOutcome.Rejected(bag.ToReport(), format);
 
-        var ctx = new ReadContext(request, scheme, units, limits, bag, table);
+        var ctx = new ReadContext(request, scheme, units, budget, bag, table);
         var (sheets, published) = Interpreter.Run(ctx, format);
         if (table.NfdCount > 0)
             bag.Warning(NfdNormalised, table.FirstNfd ?? Location.Whole,
@@ -67,15 +89,16 @@ public static class SubmissionReader
     /// <summary>Reads a file from a stream, reading at most <see cref="FileLimits.MaxBytes"/> + 1 bytes so an oversized upload is refused without buffering it.</summary>
     public static async Task<SubmissionOutcome> ReadAsync(
         SubmissionRequest request, Stream content, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits? limits = null,
-        CancellationToken cancellationToken = default)
+        TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         limits ??= FileLimits.Default;
+        limits.Validate();
         var buffer = await StreamBytes.ReadBoundedAsync(content, limits.MaxBytes, cancellationToken).ConfigureAwait(false);
-        return Read(request, buffer, scheme, units, limits);
+        return Read(request, buffer, scheme, units, limits, timeProvider, cancellationToken);
     }
 
-    private static RawTable? ReadTable(string fileName, ReadOnlyMemory<byte> content, FileLimits limits, ProblemBag bag, out FileFormat format)
+    private static RawTable? ReadTable(string fileName, ReadOnlyMemory<byte> content, ReadBudget budget, ProblemBag bag, out FileFormat format)
     {
         var extension = Sniffer.Extension(fileName);
         format = FileFormat.Invalid;
@@ -102,15 +125,24 @@ public static class SubmissionReader
             return null;
         }
         format = Sniffer.Sniff(content.Span);
+        if (claimed == FileFormat.Xlsx && format == FileFormat.Csv && !Sniffer.LooksLikeText(content.Span))
+        {
+            // Binary that is not a zip: telling an agency its "CSV is not UTF-8" would send it the wrong way.
+            format = FileFormat.Invalid;
+            bag.Error(Unreadable, Location.Whole,
+                "Tệp có đuôi .xlsx nhưng không phải là bảng tính Excel (.xlsx là tệp nén zip). Hãy mở tệp bằng Excel, lưu dưới dạng \"Excel Workbook (.xlsx)\" rồi gửi lại.",
+                "The file is named .xlsx but is not an Excel workbook (an .xlsx is a zip archive). Open it in Excel, save it as \"Excel Workbook (.xlsx)\" and upload it again.");
+            return null;
+        }
         if (format != claimed)
             bag.Warning(ExtensionMismatch, Location.Whole,
                 $"Tên tệp có đuôi '{extension}' nhưng nội dung là {format.ToString().ToUpperInvariant()}; hệ thống đọc theo nội dung.",
                 $"The file is named '{extension}' but its content is {format.ToString().ToUpperInvariant()}; it is read by its content.");
         return format switch
         {
-            FileFormat.Xlsx => XlsxTableReader.Read(content, limits, bag),
-            FileFormat.Json => JsonTableReader.Read(content, limits, bag),
-            _ => CsvTableReader.Read(content.Span, limits, bag),
+            FileFormat.Xlsx => XlsxTableReader.Read(content, budget, bag),
+            FileFormat.Json => JsonTableReader.Read(content, budget, bag),
+            _ => CsvTableReader.Read(content.Span, budget, bag),
         };
     }
 }

@@ -60,6 +60,20 @@ internal sealed class RawTable
 
     public bool HasMeta { get; set; }
 
+    /// <summary>Adds a metadata value; a key given twice is an error, never a silent "last one wins".</summary>
+    public void AddMeta(string key, string value, Location where, ProblemBag bag)
+    {
+        HasMeta = true;
+        if (Meta.TryGetValue(key, out var first))
+        {
+            bag.Error(FileProblemCodes.DuplicateKey, where,
+                $"Thông tin mẫu '{key}' được ghi hai lần (lần đầu ở {first.Where}).",
+                $"Template metadata '{key}' is given twice (first at {first.Where}).");
+            return;
+        }
+        Meta[key] = (value, where);
+    }
+
     /// <summary>Columns found in the header, with where the header is (for "missing column" problems).</summary>
     public HashSet<Column> Columns { get; } = [];
 

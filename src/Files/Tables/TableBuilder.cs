@@ -1,3 +1,4 @@
+using ParServerless.Files.Containers;
 using ParServerless.Files.Validation;
 using ParServerless.Scoring;
 using ParServerless.Scoring.Problems;
@@ -9,8 +10,10 @@ namespace ParServerless.Files.Tables;
 /// Turns grid rows (from xlsx or csv) into a <see cref="RawTable"/>: finds the header row, maps columns,
 /// normalises text to NFC and enforces the row and text limits.
 /// </summary>
-internal sealed class TableBuilder(RawTable table, ProblemBag bag, FileLimits limits, string? sheet, bool firstRowIsHeader)
+internal sealed class TableBuilder(RawTable table, ProblemBag bag, ReadBudget budget, string? sheet, bool firstRowIsHeader)
 {
+    private readonly FileLimits limits = budget.Limits;
+
     /// <summary>Title rows above the header are skipped; a header must appear this early.</summary>
     private const int HeaderSearchRows = 50;
 
@@ -21,9 +24,13 @@ internal sealed class TableBuilder(RawTable table, ProblemBag bag, FileLimits li
 
     public bool HeaderFound => _headerFound;
 
+    /// <summary>The meaning of the header's column at a 0-based index; <see cref="Column.None"/> past the header or before it is found.</summary>
+    public Column ColumnAt(int index) => index >= 0 && index < _columns.Length ? _columns[index] : Column.None;
+
     /// <summary>Adds one grid row; false once reading must stop.</summary>
     public bool AddRow(int rowNumber, List<GridCell> cells)
     {
+        budget.Tick();
         if (!_headerFound)
         {
             if (++_rowsSeen > HeaderSearchRows) return false;
@@ -89,10 +96,12 @@ internal sealed class TableBuilder(RawTable table, ProblemBag bag, FileLimits li
     };
 
     /// <summary>NFC, and the length limit: shared by every format.</summary>
-    internal string CleanText(string text, Location where) => Clean(text, where, table, bag, limits);
+    internal string CleanText(string text, Location where) => Clean(text, where, table, bag, budget);
 
-    internal static string Clean(string text, Location where, RawTable table, ProblemBag bag, FileLimits limits)
+    /// <summary>NFC and the cell length limit, spending the text from the file's budget.</summary>
+    internal static string Clean(string text, Location where, RawTable table, ProblemBag bag, ReadBudget budget)
     {
+        var limits = budget.Limits;
         if (text.Length > limits.MaxTextLength)
         {
             bag.Error(TextTooLong, where,
@@ -100,6 +109,7 @@ internal sealed class TableBuilder(RawTable table, ProblemBag bag, FileLimits li
                 $"The cell holds {text.Length} characters, above the limit of {limits.MaxTextLength}.");
             text = text[..limits.MaxTextLength];
         }
+        budget.Text(text.Length);
         var nfc = Text.Nfc(text);
         if (!ReferenceEquals(nfc, text))
         {

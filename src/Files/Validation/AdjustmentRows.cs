@@ -17,6 +17,7 @@ internal static class AdjustmentRows
         var order = new List<string>();
         foreach (var row in ctx.Table.Rows)
         {
+            ctx.Budget.Tick();
             // Templates give blank lines with only the unit filled in: such a line lists the unit with no bonus or penalty.
             var blank = row[Column.Points].IsEmpty && row[Column.Reason].IsEmpty;
             if (Rows.UnitOf(ctx, row, hasContent: !blank) is not { } unit) continue;
@@ -29,7 +30,7 @@ internal static class AdjustmentRows
             if (blank) continue;
             var pointsCell = row[Column.Points];
             var points = ctx.ReadMark(pointsCell, null, null, allowNegative: true);
-            var reason = ctx.ReadText(row[Column.Reason]);
+            var reason = ctx.ReadNote(row[Column.Reason]);
             var broken = points is null && !pointsCell.IsEmpty;
             if (!broken && (points is null or 0 || reason is null))
             {

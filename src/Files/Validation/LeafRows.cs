@@ -26,6 +26,7 @@ internal static class LeafRows
 
         foreach (var row in ctx.Table.Rows)
         {
+            ctx.Budget.Tick();
             var hasMark = !row[Column.Points].IsEmpty || !row[Column.Percent].IsEmpty;
             var hasContent = hasMark || !row[Column.Note].IsEmpty || !row[Column.Evidence].IsEmpty;
             if (Rows.UnitOf(ctx, row, hasContent) is not { } unit) continue;
@@ -109,7 +110,7 @@ internal static class LeafRows
                 bag.Warning(BlankMark, where,
                     $"Tiêu chí '{code}' chưa có điểm; sẽ được tính 0 điểm nếu không có tệp nào khác cho điểm.",
                     $"Criterion '{code}' has no mark; it counts as 0 unless another file gives one.");
-            var note = ctx.ReadText(row[Column.Note]);
+            var note = ctx.ReadNote(row[Column.Note]);
             var evidence = ctx.ReadEvidence(row[Column.Evidence]);
             builder.Marks[code] = new LeafMark(code, points, note, evidence);
         }

@@ -63,13 +63,24 @@ internal static class NumberText
         if (!exponent && significant <= 15)
             return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
         // Beyond 15 digits Excel stored binary noise (87.55 → 87.549999999999997): read as the double it is, shown at 15 digits.
+        // A value that underflows to 0 (1E-400) is not the 0 it would become: refused rather than read as a silent 0.
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-            && Math.Abs(d) < 7.9e27)
+            && Math.Abs(d) < 7.9e27 && (d != 0 || !HasNonZeroDigit(text)))
         {
             value = decimal.Parse(d.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
             return true;
         }
         value = 0;
+        return false;
+    }
+
+    private static bool HasNonZeroDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is 'e' or 'E') return false;
+            if (c is >= '1' and <= '9') return true;
+        }
         return false;
     }
 }

@@ -14,13 +14,14 @@ internal static class PublishedRows
         var seen = new HashSet<(string, string)>();
         foreach (var row in ctx.Table.Rows)
         {
-            var name = ctx.ReadText(row[Column.UnitName]);
+            ctx.Budget.Tick();
+            var name = ctx.ReadNote(row[Column.UnitName]);
             var totalCell = row[Column.Total];
             var total = ctx.ReadNumber(totalCell);
             var rank = ReadRank(ctx, row[Column.Rank], out var badRank);
             var code = ctx.ReadText(row[Column.Unit]);
             var group = ctx.ReadText(row[Column.Group]);
-            var band = ctx.ReadText(row[Column.Band]);
+            var band = ctx.ReadNote(row[Column.Band]);
             if (name is null || (total is null && totalCell.IsEmpty) || badRank)
             {
                 bag.Error(BadPublishedRow, row.Where,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParServerless.Files.Containers;
 using ParServerless.Files.Tables;
 using ParServerless.Scoring.Problems;
 using ParServerless.Scoring.Schemes;
@@ -9,7 +10,7 @@ namespace ParServerless.Files.Validation;
 
 /// <summary>Everything one interpretation needs, and the cell readers that report problems in both languages.</summary>
 internal sealed class ReadContext(
-    SubmissionRequest request, Scheme scheme, IReadOnlyCollection<Unit> units, FileLimits limits, ProblemBag bag, RawTable table)
+    SubmissionRequest request, Scheme scheme, IReadOnlyCollection<Unit> units, ReadBudget budget, ProblemBag bag, RawTable table)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private readonly Dictionary<string, Unit> _units = units
@@ -19,7 +20,10 @@ internal sealed class ReadContext(
 
     public SubmissionRequest Request { get; } = request;
     public Scheme Scheme { get; } = scheme;
-    public FileLimits Limits { get; } = limits;
+    public FileLimits Limits { get; } = budget.Limits;
+
+    /// <summary>The read's deadline and cancellation, ticked once per row.</summary>
+    public ReadBudget Budget { get; } = budget;
     public ProblemBag Bag { get; } = bag;
     public RawTable Table { get; } = table;
 
@@ -89,7 +93,21 @@ internal sealed class ReadContext(
         return text;
     }
 
-    /// <summary>Evidence references: one per line or separated by ';'.</summary>
+    /// <summary>
+    /// Text stored as one table property (note, explanation, appraiser opinion, reason, published name): checked against
+    /// <see cref="FileLimits.MaxNoteLength"/> here, so the dry run refuses what storage would refuse.
+    /// </summary>
+    public string? ReadNote(RawCell cell)
+    {
+        var text = ReadText(cell);
+        if (text is not null && text.Length > Limits.MaxNoteLength)
+            Bag.Error(NoteTooLong, cell.Where,
+                $"Nội dung có {text.Length} ký tự, vượt giới hạn {Limits.MaxNoteLength} ký tự của một ô ghi chú, giải trình hoặc lý do. Hãy rút gọn, hoặc đưa phần chi tiết vào tài liệu kiểm chứng.",
+                $"The text holds {text.Length} characters, above the limit of {Limits.MaxNoteLength} for a note, explanation or reason. Shorten it, or move the details into the evidence documents.");
+        return text;
+    }
+
+    /// <summary>Evidence references: one per line or separated by ';'; all of one leaf within <see cref="FileLimits.MaxEvidenceLength"/> characters.</summary>
     public IReadOnlyList<string> ReadEvidence(RawCell cell)
     {
         if (cell.IsEmpty) return [];
@@ -98,6 +116,11 @@ internal sealed class ReadContext(
         var items = text.Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var flagged = items.FirstOrDefault(CsvSafe.IsFormulaLike);
         if (flagged is not null) FormulaLike(cell.Where, flagged);
+        var length = items.Sum(i => i.Length);
+        if (length > Limits.MaxEvidenceLength)
+            Bag.Error(EvidenceTooLong, cell.Where,
+                $"Tài liệu kiểm chứng của tiêu chí có tổng cộng {length} ký tự, vượt giới hạn {Limits.MaxEvidenceLength} ký tự. Hãy chỉ ghi số, ký hiệu văn bản hoặc đường dẫn, không chép nội dung văn bản.",
+                $"The criterion's evidence references hold {length} characters together, above the limit of {Limits.MaxEvidenceLength}. Give document numbers or links, not the documents' text.");
         return items;
     }
 

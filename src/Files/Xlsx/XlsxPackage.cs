@@ -28,8 +28,9 @@ internal sealed class XlsxPackage : IDisposable
     private readonly DecompressionBudget _budget;
     private readonly Dictionary<string, ZipArchiveEntry> _entries;
 
-    private XlsxPackage(ZipArchive zip, DecompressionBudget budget, Dictionary<string, ZipArchiveEntry> entries)
+    private XlsxPackage(ZipArchive zip, DecompressionBudget budget, Dictionary<string, ZipArchiveEntry> entries, ReadBudget work)
     {
+        Work = work;
         _zip = zip;
         _budget = budget;
         _entries = entries;
@@ -37,11 +38,15 @@ internal sealed class XlsxPackage : IDisposable
 
     public IReadOnlyList<SheetEntry> Sheets { get; private set; } = [];
 
+    /// <summary>The time and cells the read may spend.</summary>
+    public ReadBudget Work { get; }
+
     public IReadOnlyList<string> SharedStrings { get; private set; } = [];
 
     /// <summary>Opens and checks the archive; null (with problems in the bag) when it is not a workbook we may read.</summary>
-    public static XlsxPackage? Open(ReadOnlyMemory<byte> bytes, FileLimits limits, ProblemBag bag)
+    public static XlsxPackage? Open(ReadOnlyMemory<byte> bytes, FileLimits limits, ProblemBag bag, ReadBudget? work = null)
     {
+        work ??= ReadBudget.Unbounded(limits);
         ZipArchive zip;
         try
         {
@@ -54,12 +59,12 @@ internal sealed class XlsxPackage : IDisposable
                 "The file is not a valid .xlsx workbook (the archive is damaged or incomplete). Save it again from Excel as .xlsx and upload it again.");
             return null;
         }
-        var package = Check(zip, limits, bag);
+        var package = Check(zip, limits, bag, work);
         if (package is null) zip.Dispose();
         return package;
     }
 
-    private static XlsxPackage? Check(ZipArchive zip, FileLimits limits, ProblemBag bag)
+    private static XlsxPackage? Check(ZipArchive zip, FileLimits limits, ProblemBag bag, ReadBudget work)
     {
         IReadOnlyCollection<ZipArchiveEntry> all;
         try { all = zip.Entries; }
@@ -112,7 +117,7 @@ internal sealed class XlsxPackage : IDisposable
                 "The archive holds no Excel workbook (xl/workbook.xml is missing).");
             return null;
         }
-        var package = new XlsxPackage(zip, new DecompressionBudget(limits.MaxDecompressedBytes), entries);
+        var package = new XlsxPackage(zip, new DecompressionBudget(limits.MaxDecompressedBytes), entries, work);
         return package.ReadWorkbook(bag) ? package : null;
     }
 
@@ -160,16 +165,23 @@ internal sealed class XlsxPackage : IDisposable
         return true;
     }
 
+    /// <summary>The shared-string table, held whole (cells point into it), so bounded in entries and characters.</summary>
     private List<string> ReadSharedStrings(string path)
     {
         var list = new List<string>();
         using var reader = OpenXml(path);
         var sb = new System.Text.StringBuilder();
+        long chars = 0;
+        var limits = Work.Limits;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "si") continue;
+            Work.Tick();
+            if (list.Count >= limits.MaxSharedStrings) throw new LimitExceededException(Limit.SharedStrings, "shared strings");
             sb.Clear();
-            SheetReader.ReadRichText(reader, sb);
+            SheetReader.ReadRichText(reader, sb, Math.Min(limits.MaxSharedStringChars - chars, limits.MaxTextLength) + 1);
+            chars += sb.Length;
+            if (chars > limits.MaxSharedStringChars) throw new LimitExceededException(Limit.SharedStrings, "shared string characters");
             list.Add(sb.ToString());
         }
         return list;
@@ -180,7 +192,7 @@ internal sealed class XlsxPackage : IDisposable
     public XmlReader OpenXml(string path)
     {
         var entry = _entries[path];
-        var stream = new BoundedStream(entry.Open(), entry.Length, _budget);
+        var stream = new BoundedStream(entry.Open(), entry.Length, _budget, entry.Crc32);
         return XmlReader.Create(stream, XmlSettings);
     }
 

@@ -12,18 +12,17 @@ internal static class XlsxTableReader
     /// <summary>Name of the hidden sheet that templates carry their metadata in.</summary>
     public const string MetaSheet = "_meta";
 
-    public static RawTable? Read(ReadOnlyMemory<byte> bytes, FileLimits limits, ProblemBag bag)
+    public static RawTable? Read(ReadOnlyMemory<byte> bytes, ReadBudget budget, ProblemBag bag)
     {
+        var limits = budget.Limits;
         try
         {
-            using var package = XlsxPackage.Open(bytes, limits, bag);
-            return package is null ? null : ReadTable(package, limits, bag);
+            using var package = XlsxPackage.Open(bytes, limits, bag, budget);
+            return package is null ? null : ReadTable(package, budget, bag);
         }
-        catch (LimitExceededException)
+        catch (LimitExceededException e)
         {
-            bag.Error(DecompressedTooLarge, Location.Whole,
-                $"Dữ liệu giải nén của tệp .xlsx lớn hơn kích thước khai báo hoặc vượt giới hạn {limits.MaxDecompressedBytes} byte (dấu hiệu zip bomb).",
-                $"The .xlsx archive decompresses to more than it declares or than the limit of {limits.MaxDecompressedBytes} bytes (a zip bomb).");
+            LimitProblems.Report(bag, e, limits);
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException or NotSupportedException)
         {
@@ -34,7 +33,7 @@ internal static class XlsxTableReader
         return null;
     }
 
-    private static RawTable? ReadTable(XlsxPackage package, FileLimits limits, ProblemBag bag)
+    private static RawTable? ReadTable(XlsxPackage package, ReadBudget budget, ProblemBag bag)
     {
         var table = new RawTable();
         var meta = package.Sheets.FirstOrDefault(s => s.Name == MetaSheet);
@@ -42,12 +41,12 @@ internal static class XlsxTableReader
         {
             table.HasMeta = true;
             using var reader = package.OpenXml(meta.Path);
-            SheetReader.Read(reader, package.SharedStrings, (row, cells) =>
+            SheetReader.Read(reader, package.SharedStrings, budget, (row, cells) =>
             {
                 var key = cells.FirstOrDefault(c => c.Column == 0).Value;
                 var value = cells.FirstOrDefault(c => c.Column == 1).Value;
                 if (!string.IsNullOrWhiteSpace(key))
-                    table.Meta[key.Trim()] = (value?.Trim() ?? "", new Location(MetaSheet, row, "B", Field: key.Trim()));
+                    table.AddMeta(key.Trim(), value?.Trim() ?? "", new Location(MetaSheet, row, "B", Field: key.Trim()), bag);
                 return row < 100;
             });
         }
@@ -58,9 +57,9 @@ internal static class XlsxTableReader
                 "Bảng tính không có trang dữ liệu nào.", "The workbook has no data sheet.");
             return null;
         }
-        var builder = new TableBuilder(table, bag, limits, data.Name, firstRowIsHeader: false);
+        var builder = new TableBuilder(table, bag, budget, data.Name, firstRowIsHeader: false);
         using (var reader = package.OpenXml(data.Path))
-            SheetReader.Read(reader, package.SharedStrings, builder.AddRow);
+            SheetReader.Read(reader, package.SharedStrings, budget, builder.AddRow);
         if (!builder.HeaderFound)
         {
             bag.Error(MissingColumn, new Location(data.Name),

@@ -76,6 +76,10 @@ public sealed class AdminFunctions(AdminApi api, ApiKeys keys)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = R.AdminUnitSheet)] HttpRequest req, int year, string unit, CancellationToken ct) =>
         Serve.Admin(req, keys, () => api.DraftAsync(year, DocumentStore.UnitPdf(unit), "application/pdf", ct));
 
+    [Function(F.AdminSignedDecision)]
+    public Task<IResult> SignedDecision([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = R.AdminSignedDecision)] HttpRequest req, int year, CancellationToken ct) =>
+        Serve.Admin(req, keys, () => api.UploadSignedAsync(year, req.Body, req.ContentLength, ct));
+
     [Function(F.AdminPublish)]
     public Task<IResult> Publish([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = R.AdminPublish)] HttpRequest req, int year, CancellationToken ct) =>
         Serve.Admin(req, keys, () => api.GenerateAsync(year, publish: true, ct));

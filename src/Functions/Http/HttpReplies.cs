@@ -48,6 +48,7 @@ internal static class HttpReplies
     {
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = content.Caching == ContentCaching.Published ? "public, max-age=300" : "private, no-cache";
+        foreach (var (header, value) in content.Headers ?? new Dictionary<string, string>()) headers[header] = value;
         if (content.ETag is { } etag)
         {
             headers.ETag = etag;

@@ -29,7 +29,12 @@ public sealed class PublicFunctions(PublicApi api)
 
     [Function(F.PublicDecisionPdf)]
     public Task<IResult> DecisionPdf([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = R.PublicDecisionPdf)] HttpRequest req, int year, CancellationToken ct) =>
-        Serve.Public(req, () => api.DocumentAsync(year, DocumentStore.DecisionPdf, "application/pdf", $"quyet-dinh-par-{year}.pdf", ct));
+        Serve.Public(req, () => api.DecisionPdfAsync(year, ct));
+
+    [Function(F.PublicGeneratedDecisionPdf)]
+    public Task<IResult> GeneratedDecisionPdf(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = R.PublicGeneratedDecisionPdf)] HttpRequest req, int year, CancellationToken ct) =>
+        Serve.Public(req, () => api.GeneratedDecisionPdfAsync(year, ct));
 
     [Function(F.PublicDecisionJson)]
     public Task<IResult> DecisionJson([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = R.PublicDecisionJson)] HttpRequest req, int year, CancellationToken ct) =>

@@ -148,9 +148,39 @@ public sealed class AdminApi(
     public async Task<ApiReply> DraftAsync(int year, string file, string contentType, CancellationToken ct)
     {
         if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } y) return PipelineProblems.YearMissing(year);
-        var hash = y.DraftHash ?? y.PublishedHash;
-        var content = hash is null ? null : await documents.ReadAsync(year, hash, file, ct).ConfigureAwait(false);
+        // Once published, the published documents; before, the latest drafts (marked DỰ THẢO).
+        var (hash, name) = y.Status == YearStatus.Published ? (y.PublishedHash, file) : (y.DraftHash, DocumentStore.Draft(file));
+        var content = hash is null ? null : await documents.ReadAsync(year, hash, name, ct).ConfigureAwait(false);
         return content is null ? PipelineProblems.NoDraft(year, file) : new ContentReply(content.ToMemory(), contentType);
+    }
+
+    /// <summary>The largest signed original taken: a scanned Decision with its appendices, at a legible resolution.</summary>
+    public const long MaxSignedBytes = 30L * 1024 * 1024;
+
+    /// <summary>
+    /// Stores the signed original (bản gốc đã ký) of a published Decision: the public routes then serve it as the Decision,
+    /// with its SHA-256. The bytes are kept under their own hash (never overwritten); the year row names them last.
+    /// </summary>
+    public async Task<ApiReply> UploadSignedAsync(int year, Stream body, long? contentLength, CancellationToken ct)
+    {
+        if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } record) return PipelineProblems.YearMissing(year);
+        if (record.Status != YearStatus.Published) return PipelineProblems.SignedBeforePublication(year);
+        var content = await UploadGateway.ReadBodyAsync(body, contentLength, MaxSignedBytes, ct).ConfigureAwait(false);
+        if (content is null) return PipelineProblems.TooLarge(MaxSignedBytes);
+        if (content.Length == 0) return PipelineProblems.EmptyFile();
+        if (!content.AsSpan().StartsWith("%PDF-"u8)) return PipelineProblems.NotAPdf();
+
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        var signature = PdfSignatureInfo.Read(content);
+        await documents.WriteSignedAsync(year, sha, content, ct).ConfigureAwait(false);
+        var signed = new SignedOriginal(sha, content.Length, time.GetUtcNow(), "admin", signature.HasSignature, signature.DeclaredSigner, signature.DeclaredSigningTime);
+        var change = await years.ApplyAsync(year, y => y.AttachSignedOriginal(signed), ct).ConfigureAwait(false);
+        cache.Forget(year);
+        if (change.Refusal is { } refused) return refused;
+        var stored = change.Result!.SignedDecision!;
+        return ApiReply.Json(new SignedOriginalView(year, stored.Sha256, stored.Size, stored.UploadedAt, stored.HasDigitalSignature,
+            stored.DeclaredSigner, stored.DeclaredSigningTime, $"/api/public/years/{year}/decision.pdf",
+            PublicApi.DocumentOf(change.Result).En));
     }
 
     private static ApiReply Reply(YearChange change) =>

@@ -12,7 +12,7 @@ namespace ParServerless.Pipeline.Api;
 /// The agency's operations (đơn vị), each for the unit named in the route: upload a self-assessment or explanation, follow
 /// its status and report, download templates, and validate without recording. Keys are checked by the caller.
 /// </summary>
-public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearStore years, UnitStore units, SchemeStore schemes)
+public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearStore years, UnitStore units, SchemeStore schemes, TimeProvider time)
 {
     private static readonly FileKind[] AgencyKinds = [FileKind.SelfAssessment, FileKind.Explanation];
     private static readonly string[] TemplateFormats = ["xlsx", "csv", "json"];
@@ -49,9 +49,9 @@ public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearSt
         var context = await ContextAsync(year, unit, ct).ConfigureAwait(false);
         if (!context.IsOk) return context.Refusal;
         var (scheme, _, all) = context.Value;
-        var outcome = await SubmissionReader.ReadAsync(new SubmissionRequest(year, k, fileName, unit), body, scheme, all, cancellationToken: ct).ConfigureAwait(false);
+        var outcome = await SubmissionReader.ReadAsync(new SubmissionRequest(year, k, fileName, unit), body, scheme, all, timeProvider: time, cancellationToken: ct).ConfigureAwait(false);
         return ApiReply.Json(new ValidationView(outcome.Accepted, outcome.Report.ErrorCount, outcome.Report.WarningCount,
-            outcome.Report.Problems.Select(ProblemView.Of).ToList()));
+            outcome.Report.Problems.Select(ProblemView.Of).ToList(), outcome.Report.Truncated, outcome.Report.CountsByCode));
     }
 
     private sealed record UnitContext(Scheme Scheme, Unit Unit, IReadOnlyList<Unit> Units);

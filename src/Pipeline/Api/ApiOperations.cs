@@ -42,6 +42,7 @@ public static class ApiOperations
         public const string PublicYear = nameof(PublicYear);
         public const string PublicDecisionPdf = nameof(PublicDecisionPdf);
         public const string PublicDecisionJson = nameof(PublicDecisionJson);
+        public const string PublicGeneratedDecisionPdf = nameof(PublicGeneratedDecisionPdf);
         public const string PublicResults = nameof(PublicResults);
         public const string PublicUnit = nameof(PublicUnit);
         public const string PublicUnitSheet = nameof(PublicUnitSheet);
@@ -67,6 +68,7 @@ public static class ApiOperations
         public const string AdminDecisionPdf = nameof(AdminDecisionPdf);
         public const string AdminDecisionJson = nameof(AdminDecisionJson);
         public const string AdminUnitSheet = nameof(AdminUnitSheet);
+        public const string AdminSignedDecision = nameof(AdminSignedDecision);
         public const string AdminPublish = nameof(AdminPublish);
         public const string Fallback = nameof(Fallback);
     }
@@ -87,7 +89,9 @@ public static class ApiOperations
 
         new(Functions.PublicYears, "GET", PublicYears, PublicTag, "Published years (các năm đã công bố)", ApiAccess.Public, typeof(IReadOnlyList<PublishedYearItem>)),
         new(Functions.PublicYear, "GET", PublicYear, PublicTag, "A published Decision's metadata and links", ApiAccess.Public, typeof(PublishedYearView)),
-        new(Functions.PublicDecisionPdf, "GET", PublicDecisionPdf, PublicTag, "The Decision (Quyết định công bố) as PDF", ApiAccess.Public, null, Pdf),
+        new(Functions.PublicDecisionPdf, "GET", PublicDecisionPdf, PublicTag, "The Decision (Quyết định công bố) as PDF: the signed original once uploaded, else the generated text (header X-Par-Document says which)", ApiAccess.Public, null, Pdf),
+        new(Functions.PublicGeneratedDecisionPdf, "GET", PublicGeneratedDecisionPdf, PublicTag,
+            "The generated Decision: the machine-readable twin of the signed original (X-Par-Document: generated)", ApiAccess.Public, null, Pdf),
         new(Functions.PublicDecisionJson, "GET", PublicDecisionJson, PublicTag, "The Decision as JSON (par-decision/1), with the SHA-256 of its inputs", ApiAccess.Public, null),
         new(Functions.PublicResults, "GET", PublicResults, PublicTag, "Published results, optionally of one group (?group=SO)", ApiAccess.Public, typeof(ResultsView),
             Query: [new("group", typeof(string), "A group's code (mã khối)")]),
@@ -130,6 +134,9 @@ public static class ApiOperations
         new(Functions.AdminDecisionPdf, "GET", AdminDecisionPdf, AdminTag, "The latest generated Decision PDF (draft or published)", ApiAccess.Admin, null, Pdf),
         new(Functions.AdminDecisionJson, "GET", AdminDecisionJson, AdminTag, "The latest generated Decision JSON", ApiAccess.Admin, null),
         new(Functions.AdminUnitSheet, "GET", AdminUnitSheet, AdminTag, "A unit's latest generated result sheet", ApiAccess.Admin, null, Pdf),
+        new(Functions.AdminSignedDecision, "PUT", AdminSignedDecision, AdminTag,
+            "Upload the signed original (bản gốc đã ký) of the published Decision: a digitally signed PDF or a scan; public routes then serve it",
+            ApiAccess.Admin, typeof(SignedOriginalView), Body: typeof(Stream), BodyType: "application/pdf"),
         new(Functions.AdminPublish, "POST", AdminPublish, AdminTag, "Publish now: generate if needed, store the published results, open the public routes",
             ApiAccess.Admin, typeof(GenerationView)),
     ];

@@ -26,8 +26,10 @@ public sealed record JsonReply(object Body, Type BodyType, int Status, string? L
 /// <param name="DownloadName">Offered file name; PDFs and JSON are shown inline, other types downloaded.</param>
 /// <param name="ETag">Strong validator, set for content that never changes under this URL until republished.</param>
 /// <param name="Caching">How long caches may keep it.</param>
+/// <param name="Headers">Further response headers, e.g. which document a Decision PDF is.</param>
 public sealed record ContentReply(
-    ReadOnlyMemory<byte> Content, string ContentType, string? DownloadName = null, string? ETag = null, ContentCaching Caching = ContentCaching.None)
+    ReadOnlyMemory<byte> Content, string ContentType, string? DownloadName = null, string? ETag = null, ContentCaching Caching = ContentCaching.None,
+    IReadOnlyDictionary<string, string>? Headers = null)
     : ApiReply;
 
 /// <summary>A refusal; <paramref name="Challenge"/> is the <c>WWW-Authenticate</c> header of a 401.</summary>

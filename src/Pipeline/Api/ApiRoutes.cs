@@ -15,6 +15,7 @@ public static class ApiRoutes
     public const string PublicYears = "public/years";
     public const string PublicYear = "public/years/{year:int}";
     public const string PublicDecisionPdf = "public/years/{year:int}/decision.pdf";
+    public const string PublicGeneratedDecisionPdf = "public/years/{year:int}/decision-generated.pdf";
     public const string PublicDecisionJson = "public/years/{year:int}/decision.json";
     public const string PublicResults = "public/years/{year:int}/results";
     public const string PublicUnit = "public/years/{year:int}/units/{unit}";
@@ -42,6 +43,7 @@ public static class ApiRoutes
     public const string AdminDecision = "admin/years/{year:int}/decision";
     public const string AdminDecisionPdf = "admin/years/{year:int}/decision.pdf";
     public const string AdminDecisionJson = "admin/years/{year:int}/decision.json";
+    public const string AdminSignedDecision = "admin/years/{year:int}/decision/signed";
     public const string AdminUnitSheet = "admin/years/{year:int}/units/{unit}/sheet.pdf";
     public const string AdminPublish = "admin/years/{year:int}/publish";
 

@@ -42,11 +42,45 @@ public sealed class PublicApi(PublishedCache cache, SchemeStore schemes)
         var scheme = await schemes.GetAsync(y.Scheme, ct).ConfigureAwait(false);
         return ApiReply.Json(new PublishedYearView(
             y.Year, y.Scheme.ToString(), scheme?.Name, y.PublishedAt, y.PublishedHash, Text("number"), Text("date"), Text("placeAndDate"),
-            Text("subject"), scheme?.Groups.Select(g => new GroupItem(g.Code, g.Name)).ToList(), YearLinks.Of(y.Year)));
+            Text("subject"), scheme?.Groups.Select(g => new GroupItem(g.Code, g.Name)).ToList(), YearLinks.Of(y.Year), DocumentOf(y)));
     }
 
+    /// <summary>The Decision (Quyết định): the signed original once uploaded, else the generated text, said so in a header.</summary>
+    public async Task<ApiReply> DecisionPdfAsync(int year, CancellationToken ct)
+    {
+        if (await cache.PublishedYearAsync(year, ct).ConfigureAwait(false) is not { SignedDecision: { } signed } y)
+            return await DocumentAsync(year, DocumentStore.DecisionPdf, "application/pdf", $"quyet-dinh-par-{year}.pdf", ct, GeneratedKind).ConfigureAwait(false);
+        var content = await cache.SignedAsync(y, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Year {year} names signed original {signed.Sha256}, which is missing.");
+        return new ContentReply(content.ToMemory(), "application/pdf", $"quyet-dinh-par-{year}-ban-ky.pdf", "\"" + signed.Sha256 + "\"",
+            ContentCaching.Published, new Dictionary<string, string> { [DocumentHeader] = $"signed-original; sha256={signed.Sha256}" });
+    }
+
+    /// <summary>The generated Decision: the machine-readable twin of the signed original (bản điện tử do hệ thống tạo).</summary>
+    public Task<ApiReply> GeneratedDecisionPdfAsync(int year, CancellationToken ct) =>
+        DocumentAsync(year, DocumentStore.DecisionTwinPdf, "application/pdf", $"quyet-dinh-par-{year}-ban-he-thong-tao.pdf", ct, GeneratedKind);
+
+    /// <summary>Names which Decision document a response carries.</summary>
+    public const string DocumentHeader = "X-Par-Document";
+
+    private static readonly Dictionary<string, string> GeneratedKind = new() { [DocumentHeader] = "generated" };
+
+    public static DecisionDocumentView DocumentOf(YearRecord y) => y.SignedDecision is { } s
+        ? new DecisionDocumentView("signed-original", s.Sha256, s.UploadedAt, s.HasDigitalSignature, s.DeclaredSigner, s.DeclaredSigningTime,
+            YearLinks.Of(y.Year).GeneratedDecisionPdf,
+            s.HasDigitalSignature
+                ? "Bản gốc đã ký số. Người ký và thời điểm ký là thông tin do chữ ký khai báo; hệ thống không kiểm tra chuỗi chứng thư. Bản do hệ thống tạo là bản điện tử đọc được bằng máy."
+                : "Bản gốc đã ký (bản quét). Bản do hệ thống tạo là bản điện tử đọc được bằng máy.",
+            s.HasDigitalSignature
+                ? "The signed original. The signer and signing time are what the signature declares; the certificate chain is not checked. The generated document is its machine-readable twin."
+                : "The signed original (a scan). The generated document is its machine-readable twin.")
+        : new DecisionDocumentView("generated", null, null, null, null, null, YearLinks.Of(y.Year).GeneratedDecisionPdf,
+            "Văn bản đang công bố là bản do hệ thống tạo; bản gốc đã ký chưa được tải lên.",
+            "The published document is the text this system generated; the signed original has not been uploaded yet.");
+
     /// <summary>A published document: the Decision (PDF, JSON) or a unit's working sheet (JSON) or result sheet (PDF).</summary>
-    public async Task<ApiReply> DocumentAsync(int year, string file, string contentType, string? downloadName, CancellationToken ct)
+    public async Task<ApiReply> DocumentAsync(
+        int year, string file, string contentType, string? downloadName, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
         // A unit code never holds a path segment: refuse anything that could step out of the published folder.
         if (file.Contains("..", StringComparison.Ordinal) || file.Contains('\\', StringComparison.Ordinal) || file.Count(c => c == '/') > 1)
@@ -54,7 +88,7 @@ public sealed class PublicApi(PublishedCache cache, SchemeStore schemes)
         if (await cache.PublishedYearAsync(year, ct).ConfigureAwait(false) is not { } y) return PipelineProblems.NotPublished(year);
         var content = await cache.DocumentAsync(y, file, ct).ConfigureAwait(false);
         if (content is null) return PipelineProblems.NoSuchDocument(year, file);
-        return new ContentReply(content.ToMemory(), contentType, downloadName, ETagOf(y, file), ContentCaching.Published);
+        return new ContentReply(content.ToMemory(), contentType, downloadName, ETagOf(y, file), ContentCaching.Published, headers);
     }
 
     public async Task<ApiReply> ResultsAsync(int year, string? group, CancellationToken ct)

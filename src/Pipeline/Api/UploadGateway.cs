@@ -87,9 +87,12 @@ public sealed class UploadGateway(StorageClients clients, StorageSetup setup, Ye
         (await marks.HeadsAsync(record.Year, unit, cancellationToken).ConfigureAwait(false)).Any(h => h.Sha256 == record.Sha256);
 
     /// <returns>The bytes, or null when they exceed the size limit (never more than the limit + one chunk is held).</returns>
-    internal static async Task<byte[]?> ReadBodyAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
+    internal static Task<byte[]?> ReadBodyAsync(Stream body, long? contentLength, CancellationToken cancellationToken) =>
+        ReadBodyAsync(body, contentLength, FileLimits.Default.MaxBytes, cancellationToken);
+
+    /// <returns>The bytes, or null when they exceed <paramref name="limit"/> (never more than the limit + one chunk is held).</returns>
+    internal static async Task<byte[]?> ReadBodyAsync(Stream body, long? contentLength, long limit, CancellationToken cancellationToken)
     {
-        var limit = FileLimits.Default.MaxBytes;
         if (contentLength > limit) return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -133,7 +133,7 @@ public sealed partial class IngestionService(
         if (scheme is null) return (PipelineProblems.SchemeNotRegistered(path.Year, year.Scheme).AsReport(), null);
         var registered = await units.ListAsync(path.Year, year.UnitsVersion, cancellationToken).ConfigureAwait(false);
         var request = new SubmissionRequest(path.Year, path.Kind, path.FileName, path.Unit, path.Round);
-        var outcome = SubmissionReader.Read(request, content, scheme, registered.Select(u => u.Unit).ToList());
+        var outcome = SubmissionReader.Read(request, content, scheme, registered.Select(u => u.Unit).ToList(), timeProvider: time, cancellationToken: cancellationToken);
         return (outcome.Report, outcome);
     }
 

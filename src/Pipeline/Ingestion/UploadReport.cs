@@ -21,7 +21,7 @@ public sealed record LocationView(string? Sheet, int? Row, string? Column, strin
 public sealed record UploadReport(
     string Format, int Year, string Container, string Blob, string Sha256, string Kind, string? Unit, int? Round,
     string UploadedBy, DateTimeOffset UploadedAt, string Outcome, int Errors, int Warnings, IReadOnlyList<string> Units,
-    IReadOnlyList<ProblemView> Problems)
+    IReadOnlyList<ProblemView> Problems, bool Truncated = false, IReadOnlyDictionary<string, int>? CountsByCode = null)
 {
     public const string FormatVersion = "par-upload-report/1";
 
@@ -37,5 +37,5 @@ public sealed record UploadReport(
     public static UploadReport Of(UploadRecord record, ValidationReport report) => new(
         FormatVersion, record.Year, record.Container, record.BlobName, record.Sha256, record.Kind.ToString(), record.Unit, record.Round,
         record.UploadedBy, record.UploadedAt, record.Outcome.ToString(), report.ErrorCount, report.WarningCount, record.Units,
-        report.Problems.Select(ProblemView.Of).ToList());
+        report.Problems.Select(ProblemView.Of).ToList(), report.Truncated, report.Truncated ? report.CountsByCode : null);
 }

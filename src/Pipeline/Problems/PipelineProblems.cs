@@ -119,9 +119,23 @@ public static class PipelineProblems
         $"Chưa công bố được: {units.Count} đơn vị chưa có điểm thẩm định ({string.Join(", ", units)}).",
         $"Cannot publish: {units.Count} units have no appraisal yet ({string.Join(", ", units)}).");
 
+    /// <summary>Publication refused while the Decision has a missing setting; <paramref name="problems"/> lists each (PAR-D…).</summary>
+    public static Refusal DecisionNotReady(int year, IReadOnlyList<Problem> problems) => new("PAR-A052", 409,
+        $"Chưa công bố được Quyết định năm {year}: còn thiếu {problems.Count} thông tin (số, ngày, người ký, căn cứ…); xem danh sách.",
+        $"The {year} Decision cannot be published: {problems.Count} settings are missing (number, date, signer, legal bases…); see the problems.",
+        problems);
+
     public static Refusal NoDraft(int year, string file) => new("PAR-A051", 404,
         $"Chưa tạo tài liệu '{file}' cho năm {year}; hãy chạy POST /api/admin/years/{year}/decision.",
         $"No '{file}' generated for {year} yet; POST /api/admin/years/{year}/decision first.");
+
+    public static Refusal SignedBeforePublication(int year) => new("PAR-A070", 409,
+        $"Năm {year} chưa công bố; chỉ tải bản gốc đã ký của Quyết định đã công bố.",
+        $"Year {year} is not published; only the signed original of a published Decision can be uploaded.");
+
+    public static Refusal NotAPdf() => new("PAR-A071", 400,
+        "Tệp không phải PDF (không bắt đầu bằng %PDF-); hãy tải bản PDF đã ký hoặc bản quét.",
+        "The file is not a PDF (it does not start with %PDF-); upload the signed PDF or a scan.");
 
     public static Refusal YearMissing(int year) => new("PAR-A060", 404, $"Chưa có năm {year}.", $"Year {year} does not exist.");
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ParServerless.Documents;
 using ParServerless.Documents.Decision;
 using ParServerless.Documents.ResultSheet;
 using ParServerless.Pipeline.Problems;
@@ -65,11 +66,17 @@ public sealed partial class DecisionService(
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(publish && record.PublishAt is { } at && at <= now ? at : now, Vietnam).DateTime);
         var model = DecisionBuilder.Build(computed.Scheme, year, date, computed.Standings, record.Decision, computed.Changes);
         var hash = model.InputSha256;
+        // Nothing unfinished is ever published: every missing setting (number, date, signer, legal bases) is listed at once.
+        if (publish && DecisionReadiness.Check(record.Decision, year) is { Accepted: false } unready)
+        {
+            LogNotReady(year, string.Join(", ", unready.Codes));
+            return PipelineProblems.DecisionNotReady(year, unready.Problems);
+        }
 
         var rendered = false;
-        if (!await documents.ExistsAsync(year, hash, cancellationToken).ConfigureAwait(false))
+        if (!await documents.ExistsAsync(year, hash, draft: !publish, cancellationToken).ConfigureAwait(false))
         {
-            await RenderAsync(computed, model, date, cancellationToken).ConfigureAwait(false);
+            await RenderAsync(computed, model, date, publish, cancellationToken).ConfigureAwait(false);
             rendered = true;
         }
         await results.SaveAsync(year, publish ? ResultStage.Published : ResultStage.Draft, computed.Standings, hash, cancellationToken).ConfigureAwait(false);
@@ -80,13 +87,21 @@ public sealed partial class DecisionService(
         return new GenerationResult(year, hash, publish, rendered, computed.Units.Count, notAppraised);
     }
 
-    private async Task RenderAsync(YearResults computed, DecisionModel model, DateOnly date, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders the documents of one stage: drafts (marked DỰ THẢO, missing fields highlighted) under <c>draft/</c>, or the
+    /// final ones, with the Decision also as its labelled machine-readable twin for when the signed original is published.
+    /// </summary>
+    private async Task RenderAsync(YearResults computed, DecisionModel model, DateOnly date, bool final, CancellationToken cancellationToken)
     {
         var year = computed.Year.Year;
         var hash = model.InputSha256;
-        await documents.WriteAsync(year, hash, DocumentStore.DecisionPdf, DecisionDocument.Render(model), "application/pdf", cancellationToken).ConfigureAwait(false);
-        await documents.WriteAsync(year, hash, DocumentStore.DecisionJson, Encoding.UTF8.GetBytes(DecisionJson.Serialize(model)), "application/json", cancellationToken).ConfigureAwait(false);
-        var context = new ResultSheetContext(string.Join(" ", model.IssuingBody), date, model.Citation);
+        var stage = final ? DocumentStage.Final : DocumentStage.Draft;
+        string Named(string file) => final ? file : DocumentStore.Draft(file);
+        await documents.WriteAsync(year, hash, Named(DocumentStore.DecisionPdf), DecisionDocument.Render(model, stage), "application/pdf", cancellationToken).ConfigureAwait(false);
+        if (final)
+            await documents.WriteAsync(year, hash, DocumentStore.DecisionTwinPdf, DecisionDocument.Render(model, DocumentStage.MachineReadableTwin), "application/pdf", cancellationToken).ConfigureAwait(false);
+        await documents.WriteAsync(year, hash, Named(DocumentStore.DecisionJson), Encoding.UTF8.GetBytes(DecisionJson.Serialize(model)), "application/json", cancellationToken).ConfigureAwait(false);
+        var context = new ResultSheetContext(string.Join(" ", model.IssuingBody), date, model.Citation, stage);
         var units = new List<string>();
         foreach (var standing in computed.Standings)
         {
@@ -95,14 +110,17 @@ public sealed partial class DecisionService(
                 var code = row.Result.Unit.Code;
                 var change = computed.Changes is { } c && c.TryGetValue(code, out var ch) ? ch : null;
                 var sheet = WorkingSheet.Build(computed.Scheme, standing, code, change);
-                await documents.WriteAsync(year, hash, DocumentStore.UnitPdf(code), ResultSheetDocument.Render(sheet, computed.Scheme, context), "application/pdf", cancellationToken).ConfigureAwait(false);
-                await documents.WriteAsync(year, hash, DocumentStore.UnitJson(code), JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, computed.Scheme), Json), "application/json", cancellationToken).ConfigureAwait(false);
+                await documents.WriteAsync(year, hash, Named(DocumentStore.UnitPdf(code)), ResultSheetDocument.Render(sheet, computed.Scheme, context, standing), "application/pdf", cancellationToken).ConfigureAwait(false);
+                await documents.WriteAsync(year, hash, Named(DocumentStore.UnitJson(code)), JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, computed.Scheme), Json), "application/json", cancellationToken).ConfigureAwait(false);
                 units.Add(code);
             }
         }
         var manifest = new { format = "par-documents/1", year, inputSha256 = hash, decision = DocumentStore.DecisionPdf, units };
-        await documents.WriteAsync(year, hash, DocumentStore.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, Json), "application/json", cancellationToken).ConfigureAwait(false);
+        await documents.WriteAsync(year, hash, Named(DocumentStore.Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, Json), "application/json", cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Decision {Year} not published: settings missing ({Codes})")]
+    private partial void LogNotReady(int year, string codes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Decision {Year} not published: {Count} units have no appraisal yet")]
     private partial void LogNotAppraised(int year, int count);

@@ -43,6 +43,7 @@ public sealed record RoundWindow(DateTimeOffset? Opens, DateTimeOffset? Deadline
 /// <param name="PublishedHash">Input hash of the published Decision; documents under this hash are the public ones.</param>
 /// <param name="ETag">Concurrency token of the stored row; null for a new year.</param>
 /// <param name="UnitsVersion">Bumped after every change of the year's units, so readers can cache the unit list safely.</param>
+/// <param name="SignedDecision">The signed original of the published Decision, once Sở Nội vụ has uploaded it.</param>
 public sealed record YearRecord(
     int Year,
     SchemeRef Scheme,
@@ -54,7 +55,8 @@ public sealed record YearRecord(
     string? PublishedHash,
     DateTimeOffset? PublishedAt,
     string? ETag,
-    int UnitsVersion = 0)
+    int UnitsVersion = 0,
+    SignedOriginal? SignedDecision = null)
 {
     public RoundWindow WindowFor(RoundName round) => Rounds.TryGetValue(round, out var w) ? w : new RoundWindow(null, null);
 
@@ -92,6 +94,17 @@ public sealed record YearRecord(
         return new YearChange.Changed(this with { DraftHash = inputSha256, PublishedHash = inputSha256, Status = YearStatus.Published, PublishedAt = at });
     }
 
+    /// <summary>
+    /// Attaches the signed original (bản gốc đã ký) of the published Decision. The one change a published year takes: the
+    /// Decision comes into force when signed, after the system published its text. A later upload replaces an earlier one
+    /// (a clearer scan); the same file again changes nothing.
+    /// </summary>
+    public YearChange AttachSignedOriginal(SignedOriginal original)
+    {
+        if (Status != YearStatus.Published) return new YearChange.Refused(PipelineProblems.SignedBeforePublication(Year));
+        return SignedDecision?.Sha256 == original.Sha256 ? new YearChange.Unchanged(this) : new YearChange.Changed(this with { SignedDecision = original });
+    }
+
     /// <summary>Every change but publication itself is refused once the year is published: a published Decision does not change.</summary>
     private YearChange Guarded(Func<YearRecord> change)
     {
@@ -107,7 +120,7 @@ public sealed record YearRecord(
     private bool SameAs(YearRecord other) =>
         Scheme == other.Scheme && SameDecision(Decision, other.Decision) && PublishAt == other.PublishAt && Status == other.Status
         && DraftHash == other.DraftHash && PublishedHash == other.PublishedHash && PublishedAt == other.PublishedAt
-        && UnitsVersion == other.UnitsVersion && Rounds.Count == other.Rounds.Count
+        && UnitsVersion == other.UnitsVersion && SignedDecision == other.SignedDecision && Rounds.Count == other.Rounds.Count
         && Rounds.All(r => other.Rounds.TryGetValue(r.Key, out var w) && w == r.Value);
 }
 

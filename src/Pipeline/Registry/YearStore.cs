@@ -86,6 +86,7 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
         ["PublishedHash"] = r.PublishedHash,
         ["PublishedAt"] = r.PublishedAt,
         ["UnitsVersion"] = r.UnitsVersion,
+        ["Signed"] = r.SignedDecision is null ? null : JsonSerializer.Serialize(r.SignedDecision, Json),
     };
 
     private static YearRecord FromEntity(TableEntity e)
@@ -102,6 +103,7 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
             e.GetString("PublishedHash"),
             e.GetDateTimeOffset("PublishedAt"),
             e.ETag.ToString(),
-            e.GetInt32("UnitsVersion") ?? 0);
+            e.GetInt32("UnitsVersion") ?? 0,
+            e.GetString("Signed") is { Length: > 0 } signed ? JsonSerializer.Deserialize<SignedOriginal>(signed, Json) : null);
     }
 }

@@ -10,6 +10,8 @@ namespace ParServerless.Scoring.Decisions;
 /// <summary>Builds the <see cref="DecisionModel"/> from the year's standings. Pure: the date comes from the caller.</summary>
 public static class DecisionBuilder
 {
+    /// <param name="date">The date the document is generated for; <see cref="DecisionSettings.Date"/>, once set, takes its place.
+    /// It dates the PDF and the JSON and picks the local-government law, never the clock.</param>
     /// <param name="standings">The groups' standings from <see cref="Ranking.Rank"/>; one appendix per group, in this order.</param>
     /// <param name="changes">Year-over-year changes by unit code (<see cref="YearOverYear.Compare"/>), or null when no earlier year exists.</param>
     public static DecisionModel Build(
@@ -21,14 +23,20 @@ public static class DecisionBuilder
         ArgumentNullException.ThrowIfNull(settings);
         var format = ScoreFormat.For(scheme);
         var groups = standings.Select(s => s.Group).ToArray();
-        var number = settings.Number is { Length: > 0 } n ? n : "        ";
-        var numberLine = $"Số: {Nfc(number)}/{settings.Symbol}";
-        var citation = $"Quyết định số {(settings.Number is { Length: > 0 } ? Nfc(settings.Number) : settings.Placeholder)}/{settings.Symbol} ngày {VietnameseDate.Numeric(date)} của Ủy ban nhân dân {ProvinceTitle(settings)}";
+        // A missing number, date or signer is kept as a marked gap (DraftGap): drafts show it highlighted, publication is refused.
+        var number = settings.Number is { Length: > 0 } n ? DecisionNumber.Format(Nfc(n)) : DraftGap.Mark("số");
+        var numberLine = $"Số: {number}/{settings.Symbol}";
+        var issued = settings.Date ?? date;
+        var numericDate = settings.Date is { } d ? VietnameseDate.Numeric(d) : DraftGap.Mark("ngày ký");
+        var placeAndDate = settings.Date is { } signed
+            ? VietnameseDate.PlaceAndDate(settings.Place, signed)
+            : $"{Nfc(settings.Place)}, ngày {DraftGap.Mark("ngày ký")}";
+        var citation = $"Quyết định số {number}/{settings.Symbol} ngày {numericDate} của Ủy ban nhân dân {ProvinceTitle(settings)}";
 
         var appendices = standings.Select((s, i) => Appendix(scheme, format, year, i + 1, s, changes)).ToArray();
-        var bases = (settings.LegalBases ?? DecisionDefaults.LegalBases(settings, year, date, scheme.Name)).Select(Nfc).ToList();
+        var bases = (settings.LegalBases ?? DecisionDefaults.LegalBases(settings, year, issued, scheme.Name)).Select(Nfc).ToList();
         var legalBases = bases.Select(b => b.TrimEnd(';', '.', ' ') + ";").ToList();
-        legalBases.Add(Nfc(settings.Proposal ?? Proposal(settings)).TrimEnd('.', ';', ' ') + ".");
+        legalBases.Add(Nfc(settings.Proposal ?? Proposal(settings, year)).TrimEnd('.', ';', ' ') + ".");
 
         var article1 = new List<string>
         {
@@ -46,10 +54,10 @@ public static class DecisionBuilder
         };
 
         var model = new DecisionModel(
-            scheme.Ref, scheme.Name, scheme.IsSample, year, date, format, scheme.Settings.Ties,
+            scheme.Ref, scheme.Name, scheme.IsSample, year, issued, format, scheme.Settings.Ties,
             (settings.IssuingBody ?? IssuingBody(settings)).Select(Nfc).ToArray(),
             Nfc(numberLine),
-            VietnameseDate.PlaceAndDate(settings.Place, date),
+            Nfc(placeAndDate),
             Nfc(settings.Subject ?? Subject(year, groups)),
             Nfc(settings.Authority ?? Authority(settings)),
             legalBases,
@@ -60,7 +68,7 @@ public static class DecisionBuilder
                 Capacity = Nfc(settings.Signature.Capacity),
                 OnBehalf = settings.Signature.OnBehalf is { } kt ? Nfc(kt) : null,
                 Title = Nfc(settings.Signature.Title),
-                SignerName = Nfc(settings.Signature.SignerName),
+                SignerName = settings.Signature.SignerName is { Length: > 0 } name ? Nfc(name) : DraftGap.Mark("họ tên người ký"),
             },
             appendices,
             "")

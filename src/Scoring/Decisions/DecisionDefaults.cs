@@ -39,10 +39,9 @@ internal static class DecisionDefaults
         return first.Length > 1 && first.Skip(1).All(char.IsLower) ? char.ToLower(name[0], CultureInfo.GetCultureInfo("vi-VN")) + name[1..] : name;
     }
 
+    /// <summary>The căn cứ lines: two laws chosen by date and year, then the configurable instruments (gaps marked).</summary>
     public static IReadOnlyList<string> LegalBases(DecisionSettings s, int year, DateOnly date, string schemeName)
     {
-        var p = s.Placeholder;
-        var body = "Ủy ban nhân dân " + ProvinceTitle(s);
         var lines = new List<string>();
         lines.Add(date >= TwoTierLaw
             ? "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
@@ -50,20 +49,17 @@ internal static class DecisionDefaults
         lines.Add(year >= 2021
             ? "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"
             : "Căn cứ Nghị quyết số 30c/NQ-CP ngày 08 tháng 11 năm 2011 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2011 - 2020");
-        lines.Add(year switch
-        {
-            >= 2025 => $"Căn cứ Quyết định số 1187/QĐ-BNV ngày {p} của Bộ trưởng Bộ Nội vụ phê duyệt Đề án xác định Chỉ số cải cách hành chính",
-            >= 2022 => "Căn cứ Quyết định số 876/QĐ-BNV ngày 10 tháng 11 năm 2022 của Bộ trưởng Bộ Nội vụ phê duyệt Đề án \"Xác định Chỉ số cải cách hành chính của các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\"",
-            _ => $"Căn cứ Quyết định số {p}/QĐ-BNV ngày {p} của Bộ trưởng Bộ Nội vụ phê duyệt Đề án xác định Chỉ số cải cách hành chính",
-        });
-        lines.Add($"Căn cứ Quyết định số {p}/QĐ-UBND ngày {p} của {body} ban hành {LowerFirstWord(schemeName)}");
-        lines.Add(Invariant($"Căn cứ Kế hoạch số {p}/KH-UBND ngày {p} của {body} về cải cách hành chính năm {year}"));
-        lines.Add(Invariant($"Căn cứ Quyết định số {p}/QĐ-UBND ngày {p} của {body} thành lập Hội đồng thẩm định Chỉ số cải cách hành chính năm {year}"));
+        lines.AddRange(DecisionLegalBases.Resolve(s, year, schemeName)
+            .Where(b => b.Slot != DecisionLegalBases.SubmissionSlot)
+            .Select(b => DecisionLegalBases.Line(b.Slot, b.Reference)));
         return lines;
     }
 
-    public static string Proposal(DecisionSettings s) =>
-        $"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số {s.Placeholder}/TTr-SNV ngày {s.Placeholder}";
+    public static string Proposal(DecisionSettings s, int year)
+    {
+        var (slot, reference) = DecisionLegalBases.Resolve(s, year).Single(b => b.Slot == DecisionLegalBases.SubmissionSlot);
+        return DecisionLegalBases.ProposalLine(slot, reference);
+    }
 
     public static IReadOnlyList<string> Article2(int year) =>
     [

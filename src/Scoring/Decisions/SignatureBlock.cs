@@ -10,6 +10,13 @@ public sealed record SignatureBlock(string Capacity, string? OnBehalf, string Ti
     /// <summary>TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, with no name: the usual signer of a publication decision.</summary>
     public static SignatureBlock ViceChairOnBehalf { get; } = new("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "");
 
-    /// <summary>The capitalised lines above the signature space, in order.</summary>
-    public IReadOnlyList<string> Lines => OnBehalf is { Length: > 0 } kt ? [Capacity, kt, Title] : [Capacity, Title];
+    /// <summary>The chairman signs for the committee: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH.</summary>
+    public static SignatureBlock Chairman(string name) => new("TM. ỦY BAN NHÂN DÂN", null, "CHỦ TỊCH", name);
+
+    /// <summary>A vice-chairman signs for the chairman, for the committee: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.</summary>
+    public static SignatureBlock ViceChairman(string name) => new("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", name);
+
+    /// <summary>The capitalised lines above the signature space, in order; an empty line is left out.</summary>
+    public IReadOnlyList<string> Lines =>
+        new[] { Capacity, OnBehalf ?? "", Title }.Where(l => l.Length > 0).ToArray();
 }

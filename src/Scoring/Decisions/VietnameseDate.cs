@@ -9,6 +9,10 @@ public static class VietnameseDate
     public static string PlaceAndDate(string place, DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{Text.Nfc(place)}, ngày {date.Day:00} tháng {Month(date)} năm {date.Year}");
 
+    /// <summary>"ngày 06 tháng 01 năm 2022", as căn cứ lines cite an instrument.</summary>
+    public static string InWords(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {Month(date)} năm {date.Year}");
+
     /// <summary>"06/01/2022", as appendices cite the decision.</summary>
     public static string Numeric(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

@@ -37,7 +37,9 @@ public partial class DecisionDocumentTest
         var text = string.Join(" ", BodyLines);
         Assert.Contains("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", text);
         Assert.Contains("Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021", text);
-        Assert.Contains("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …/TTr-SNV ngày ….", text);
+        Assert.Contains("Căn cứ Quyết định số 1149/QĐ-BNV ngày 30 tháng 12 năm 2020 của Bộ trưởng Bộ Nội vụ", text);
+        Assert.Contains("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 05/TTr-SNV ngày 04 tháng 01 năm 2022.", text);
+        Assert.DoesNotContain("…", text);
         Assert.Contains("QUYẾT ĐỊNH:", BodyLines);
         Assert.Contains(BodyLines, l => l.StartsWith("Điều 1. Công bố kết quả Chỉ số cải cách hành chính năm 2021", StringComparison.Ordinal));
         Assert.Contains("chi tiết tại Phụ lục I kèm theo.", text);
@@ -57,10 +59,9 @@ public partial class DecisionDocumentTest
     }
 
     [Fact]
-    public void Render_SampleScheme_PrintsMauWatermark()
+    public void Render_Final_NamesTheSignerAndHasNoDraftMark()
     {
-        Assert.True(HueDecision.Model.IsSample);
-        var watermarks = Pdf.Letters.Count(page => page.Any(l => l.Value == "Ẫ" && l.PointSize > 60));
-        Assert.Equal(Pdf.Pages.Count, watermarks);
+        Assert.EndsWith("Nguyễn Văn An", BodyLines.Single(l => l.Contains("Nguyễn Văn An", StringComparison.Ordinal)));
+        Assert.DoesNotContain("DỰ THẢO", Pdf.AllText);
     }
 }

@@ -14,7 +14,7 @@ public class DecisionRenderingTest
     {
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         var drawn = 0;
-        using (var layout = DecisionDocument.Compose(HueDecision.ModelWithChanges, (text, face) =>
+        using (var layout = DecisionDocument.Compose(HueDecision.ModelWithChanges, DocumentStage.Draft, (text, face) =>
                {
                    drawn += text.Length;
                    foreach (var rune in text.EnumerateRunes())
@@ -30,7 +30,7 @@ public class DecisionRenderingTest
     [Fact]
     public void Render_ExtractedLetters_AreAllCoveredByTinos()
     {
-        // Chart labels are drawn by ScottPlot, outside the layout's text engine: check them through the PDF itself.
+        // Checked through the PDF itself as well: whatever is drawn outside the text engine shows here.
         var letters = PdfText.Read(HueDecision.Pdf).Letters.SelectMany(p => p).Select(l => l.Value).Distinct(StringComparer.Ordinal).ToArray();
         Assert.Contains("ệ", letters);
         var uncovered = letters.Where(v => v.Length == 0 || v.Contains('\uFFFD', StringComparison.Ordinal) || !EmbeddedFonts.Covers(FontFace.Regular, v.Normalize(NormalizationForm.FormC))).ToArray();
@@ -47,13 +47,13 @@ public class DecisionRenderingTest
     [Fact]
     public void Render_SameModelTwice_GivesIdenticalBytes()
     {
-        var first = DecisionDocument.Render(HueDecision.ModelWithChanges);
+        var first = DecisionDocument.Render(HueDecision.ModelWithChanges, DocumentStage.Final);
         var culture = CultureInfo.CurrentCulture;
         try
         {
             // Nothing may depend on the machine's culture.
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
-            var second = DecisionDocument.Render(HueDecision.ModelWithChanges);
+            var second = DecisionDocument.Render(HueDecision.ModelWithChanges, DocumentStage.Final);
             Assert.Equal(first, second);
         }
         finally

@@ -8,7 +8,7 @@ namespace ParServerless.Documents.Tests.ResultSheet;
 /// <summary>The per-unit result sheet (phiếu kết quả), read back from the PDF.</summary>
 public class ResultSheetDocumentTest
 {
-    private static readonly ResultSheetContext Context = new("Ủy ban nhân dân tỉnh Thừa Thiên Huế", new DateOnly(2022, 1, 6), HueDecision.Model.Citation);
+    private static readonly ResultSheetContext Context = new("Ủy ban nhân dân tỉnh Thừa Thiên Huế", new DateOnly(2022, 1, 6), HueDecision.Model.Citation, DocumentStage.Final);
 
     private static WorkingSheet Sheet(string unitCode) =>
         WorkingSheet.Build(HueDecision.Scheme, HueDecision.Standings.Single(s => s.Find(unitCode) is not null), unitCode, HueDecision.Changes.GetValueOrDefault(unitCode));
@@ -28,7 +28,12 @@ public class ResultSheetDocumentTest
         Assert.Equal("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ", first[0]);
         Assert.Equal("PHIẾU KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021", first[1]);
         Assert.Equal("Sở Tư pháp", first[2]);
-        Assert.Contains("(Kèm theo Quyết định số 12/QĐ-UBND ngày 06/01/2022 của Ủy ban nhân dân tỉnh Thừa Thiên Huế)", first);
+        // The sheet is not an appendix of the Decision: it cites it.
+        Assert.Contains("(Căn cứ Quyết định số 12/QĐ-UBND ngày 06/01/2022 của Ủy ban nhân dân tỉnh Thừa Thiên Huế)", first);
+        Assert.DoesNotContain("Kèm theo", Justice.Value.AllText);
+        // The scheme by its name, never its internal id.
+        Assert.Contains(first, l => l.Contains("Bộ chỉ số: " + HueDecision.Scheme.Name.Split(' ')[0], StringComparison.Ordinal));
+        Assert.DoesNotContain(HueDecision.Scheme.Ref.ToString(), Justice.Value.AllText);
     }
 
     [Fact]
@@ -97,7 +102,7 @@ public class ResultSheetDocumentTest
     {
         Assert.Equal(JusticePdf.Value, ResultSheetDocument.Render(Sheet("SO-TP"), HueDecision.Scheme, Context));
         var missing = new List<string>();
-        using var layout = ResultSheetDocument.Compose(Sheet("SO-TP"), HueDecision.Scheme, Context, (text, face) =>
+        using var layout = ResultSheetDocument.Compose(Sheet("SO-TP"), HueDecision.Scheme, Context, null, (text, face) =>
         {
             if (!EmbeddedFonts.Covers(face, text)) missing.Add(text);
         });

@@ -16,12 +16,11 @@ internal static class HueDecision
     public static IReadOnlyList<GroupStanding> Standings { get; } = Ranking.Rank(Scheme, HueSample.Units.Select(u =>
         ScoreCalculator.Score(Scheme, u, HueSample.Year, UnitMarks.Gather(u.Code, HueSample.Marks(Scheme, u.Code)))));
 
-    public static DecisionSettings Settings { get; } = new()
-    {
-        Province = "Thừa Thiên Huế",
-        Place = "Huế",
-        Number = "12",
-    };
+    /// <summary>The sample's completed settings: no missing field.</summary>
+    public static DecisionSettings Settings { get; } = HueSample.Decision;
+
+    /// <summary>What a province starts from: province and place only, every instrument of its own still missing.</summary>
+    public static DecisionSettings Bare { get; } = new() { Province = "Thừa Thiên Huế", Place = "Huế" };
 
     /// <summary>
     /// A synthetic 2020 table (NOT published data): each unit 1.5 points lower, except every third unit 2 points higher,
@@ -37,10 +36,17 @@ internal static class HueDecision
     public static DecisionModel ModelWithChanges { get; } =
         DecisionBuilder.Build(Scheme, HueSample.Year, HueSample.PublishedOn, Standings, Settings, Changes);
 
-    private static readonly Lazy<byte[]> LazyPdf = new(() => DecisionDocument.Render(ModelWithChanges));
+    private static readonly Lazy<byte[]> LazyPdf = new(() => DecisionDocument.Render(ModelWithChanges, DocumentStage.Final));
 
-    /// <summary>The rendered PDF of <see cref="ModelWithChanges"/>.</summary>
+    /// <summary>The rendered PDF of <see cref="ModelWithChanges"/>, final (no draft mark).</summary>
     public static byte[] Pdf => LazyPdf.Value;
+
+    public static DecisionModel BareModel { get; } = DecisionBuilder.Build(Scheme, HueSample.Year, HueSample.PublishedOn, Standings, Bare);
+
+    private static readonly Lazy<byte[]> LazyDraft = new(() => DecisionDocument.Render(BareModel));
+
+    /// <summary>A draft from <see cref="Bare"/> settings: every missing field highlighted.</summary>
+    public static byte[] DraftPdf => LazyDraft.Value;
 
     private static PublishedResult[] Build2020()
     {

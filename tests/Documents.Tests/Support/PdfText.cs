@@ -59,9 +59,9 @@ internal sealed class PdfText
                 {
                     var gap = l.StartBaseLine.X - previous.EndBaseLine.X;
                     if (gap > 4) sb.Append(" | ");
-                    else if (gap > 1.2 && previous.Value != " " && l.Value != " ") sb.Append(' ');
+                    else if (gap > 1.2 && !IsSpace(previous.Value) && !IsSpace(l.Value)) sb.Append(' ');
                 }
-                sb.Append(l.Value);
+                sb.Append(IsSpace(l.Value) ? " " : l.Value);
                 previous = l;
             }
             var text = sb.ToString().Trim();
@@ -70,6 +70,9 @@ internal sealed class PdfText
         }
         return lines;
     }
+
+    /// <summary>A space, or a no-break space (inside a draft's highlighted gaps), which reads as one.</summary>
+    private static bool IsSpace(string value) => value is " " or "\u00A0";
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,18 @@ using static ParServerless.Files.Tests.Support.TestData;
 namespace ParServerless.Files.Tests.Support;
 
 /// <summary>One bad (or deliberately good) file and the exact set of codes its report must hold.</summary>
-internal sealed record CorpusCase(string Name, byte[] Bytes, SubmissionRequest Request, string[] Codes, FileLimits? Limits = null);
+internal sealed record CorpusCase(string Name, byte[] Bytes, SubmissionRequest Request, string[] Codes, FileLimits? Limits = null,
+    TimeProvider? Clock = null);
+
+/// <summary>A clock that moves one hour each time it is read: any read that looks at it twice is past its deadline.</summary>
+internal sealed class SteppingClock : TimeProvider
+{
+    private long _now;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Interlocked.Add(ref _now, TimeSpan.TicksPerHour);
+}
 
 /// <summary>
 /// The bad-file corpus, generated: row-level cases in all three formats, container cases per format.
@@ -32,6 +43,100 @@ internal static class Corpus
             foreach (var c in RowCases(f)) yield return c;
         }
         foreach (var c in ContainerCases()) yield return c;
+        foreach (var c in IntegrityCases()) yield return c;
+    }
+
+    /// <summary>Issue 10: marks never read wrongly, and bounded cost. Each case failed (a silent value or a wrong code) before.</summary>
+    private static IEnumerable<CorpusCase> IntegrityCases()
+    {
+        var valid = Doc.SelfAssessment(Justice);
+        CorpusCase C(string name, byte[] bytes, string[] codes, string file = "tu-danh-gia.csv", FileLimits? limits = null, TimeProvider? clock = null) =>
+            new("integrity/" + name, bytes, new SubmissionRequest(2025, FileKind.SelfAssessment, file, "SO-TP"), codes, limits, clock);
+        byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+        // Every appraised leaf of group SO, "," as separator and decimal points; {0} is the line of 1.1.1.
+        string CommaFile(string line111) =>
+            "code,points,note,evidence\n" + line111 + "\n1.1.2,2.5,,\n1.2,5,,\n2.1,10,,\n2.2,5,,\n3.1,7.25,,\n3.2,2.75,,\n";
+        string SemicolonFile(string line111) =>
+            "code;points;note;evidence\n" + line111 + "\n1.1.2;2,5;;\n1.2;5;;\n2.1;10;;\n2.2;5;;\n3.1;7,25;;\n3.2;2,75;;\n";
+
+        yield return C("csv/comma-valid", Utf8(CommaFile("1.1.1,1.5,ok,")), []);
+        // The row of the issue: "1,5" unquoted with ',' read as mark 1 and note "5".
+        yield return C("csv/comma-decimal-comma-unquoted", Utf8(CommaFile("1.1.1,1,5,ok,")), [MalformedCsvRow, MissingCriterion]);
+        yield return C("csv/comma-decimal-comma-quoted", Utf8(CommaFile("1.1.1,\"1,5\",ok,")), []);
+        // Same field count, but the mark may be "1,5" split in two with the note dropped.
+        yield return C("csv/comma-split-mark-same-count", Utf8(CommaFile("1.1.1,1,5,")), [MalformedCsvRow, MissingCriterion]);
+        yield return C("csv/comma-fewer-fields", Utf8(CommaFile("1.1.1,1.5")), [MalformedCsvRow, MissingCriterion]);
+        yield return C("csv/semicolon-valid", Utf8(SemicolonFile("1.1.1;1,5;ok;")), []);
+        yield return C("csv/semicolon-extra-field", Utf8(SemicolonFile("1.1.1;1;5;ok;")), [MalformedCsvRow, MissingCriterion]);
+        yield return C("csv/semicolon-fewer-fields", Utf8(SemicolonFile("1.1.1;1,5;ok")), [MalformedCsvRow, MissingCriterion]);
+        yield return C("csv/text-after-closing-quote", Utf8(SemicolonFile("1.1.1;\"1\",5;ok;")), [MalformedCsvRow, MissingCriterion]);
+        yield return C("csv/quote-in-unquoted-field", Utf8(SemicolonFile("1.1.1;1,5;Ông \"A\";")), [MalformedCsvRow, MissingCriterion]);
+        yield return C("csv/quoted-with-spaces", Utf8(SemicolonFile("1.1.1; \"1,5\" ;ok;")), []);
+        yield return C("csv/crlf", Utf8(SemicolonFile("1.1.1;1,5;ok;").Replace("\n", "\r\n", StringComparison.Ordinal)), []);
+        yield return C("csv/cr-only", Utf8(SemicolonFile("1.1.1;1,5;ok;").Replace('\n', '\r')), [BadLineBreaks]);
+        yield return C("csv/lone-cr", Utf8(SemicolonFile("1.1.1;1,5;o\rk;")), [BadLineBreaks, MissingCriterion]);
+        yield return C("csv/thousands-separator", Utf8(SemicolonFile("1.1.1;1.234,5;ok;")), [AmbiguousNumber]);
+        yield return C("csv/nan-text", Utf8(SemicolonFile("1.1.1;NaN;ok;")), [NotANumber]);
+        yield return C("csv/duplicate-metadata", [.. Utf8("#year=2025\n"), .. valid.ToCsv(bom: false)], [DuplicateKey]);
+        yield return C("csv/wide-line", Utf8("code;points\n1.2;5" + new string(';', 20_000) + "\n"), [TooManyCells]);
+        yield return C("csv/three-decimals", Utf8(SemicolonFile("1.1.1;1,505;ok;")), [TooManyDecimals]);
+
+        var json = Encoding.UTF8.GetString(valid.ToJson());
+        byte[] Json(string replacement)
+        {
+            var at = json.IndexOf("\"points\":2.5", StringComparison.Ordinal);
+            return Utf8(json[..at] + replacement + json[(at + "\"points\":2.5".Length)..]);
+        }
+        yield return C("json/valid-exponent", Json("\"points\":0.25e1"), [], "a.json");
+        yield return C("json/underflow", Json("\"points\":1e-400"), [NumberOutOfRange], "a.json");
+        // 0e-400 is exactly 0, however written: a real mark, kept.
+        yield return C("json/zero-exponent", Json("\"points\":0e-400"), [], "a.json");
+        yield return C("json/overflow", Json("\"points\":1e400"), [NumberOutOfRange], "a.json");
+        yield return C("json/too-precise", Json("\"points\":2.5000000000000000000000000000001"), [NumberOutOfRange], "a.json");
+        yield return C("json/nan", Json("\"points\":NaN"), [NumberOutOfRange], "a.json");
+        yield return C("json/infinity", Json("\"points\":-Infinity"), [NumberOutOfRange], "a.json");
+        yield return C("json/duplicate-key", Json("\"points\":2.5,\"points\":4"), [DuplicateKey], "a.json");
+        yield return C("json/two-names-one-column", Json("\"points\":2.5,\"Điểm\":4"), [DuplicateKey], "a.json");
+        yield return C("json/duplicate-metadata", Utf8("{\"year\":2025," + json[1..]), [DuplicateKey], "a.json");
+        yield return C("json/three-decimals", Json("\"points\":2.505"), [TooManyDecimals], "a.json");
+        yield return C("json/thousands-text", Json("\"points\":\"1,234.5\""), [AmbiguousNumber], "a.json");
+        yield return C("json/misspelt-points", Json("\"poitns\":2.5"), [UnknownProperty, BlankMark], "a.json");
+        yield return C("json/points-empty-array", Json("\"points\":[]"), [NotANumber], "a.json");
+        yield return C("json/wide-row", Utf8("{\"rows\":[{" + string.Join(',', Enumerable.Range(0, 20).Select(i => $"\"k{i}\":0")) + "}]}"),
+            [TooManyCells], "a.json", FileLimits.Default with { MaxCellsPerRow = 10 });
+        yield return C("json/leading-comment", Utf8("// điểm tự đánh giá\n" + json), [JsonComment], "a.json");
+        yield return C("json/inner-comment", Json("/* sửa */ \"points\":2.5"), [JsonComment], "a.json");
+
+        // A file named .xlsx that is neither a zip nor text: "not an Excel workbook", never "a CSV that is not UTF-8".
+        yield return C("xlsx/not-a-zip", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0xFF, 0xC0], [Unreadable], "a.xlsx");
+        yield return C("xlsx/underflow-value", valid.Also(d => d.Row("1.2")[Column.Points] = new Typed("n", "1E-400")).ToXlsx(), [NotANumber], "a.xlsx");
+        // A stored (uncompressed) entry with one digit changed and the old CRC: before the check it read 3.5 for 2.5.
+        var stored = Stored(valid.ToXlsx());
+        var digit = Encoding.Latin1.GetString(stored).IndexOf("<v>2.5</v>", StringComparison.Ordinal) + 3;
+        yield return C("xlsx/stored-entry-valid", stored, [], "a.xlsx");
+        yield return C("xlsx/crc-mismatch", [.. stored[..digit], (byte)'3', .. stored[(digit + 1)..]], [Unreadable], "a.xlsx");
+        var xlsx = valid.ToXlsx();
+        yield return C("xlsx/cells-per-row", xlsx, [TooManyCells], "a.xlsx", FileLimits.Default with { MaxCellsPerRow = 3 });
+        yield return C("xlsx/cells", xlsx, [TooManyCells], "a.xlsx", FileLimits.Default with { MaxCells = 20 });
+        var shared = RawXlsxFrom(valid, [("xl/sharedStrings.xml", Utf8("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>abc</t></si><si><t>def</t></si></sst>"))]);
+        yield return C("xlsx/shared-strings-ok", shared, [], "a.xlsx");
+        yield return C("xlsx/shared-strings", shared, [SharedStringsTooLarge], "a.xlsx", FileLimits.Default with { MaxSharedStrings = 1 });
+        yield return C("xlsx/shared-string-chars", shared, [SharedStringsTooLarge], "a.xlsx", FileLimits.Default with { MaxSharedStringChars = 5 });
+        yield return C("xlsx/total-text", xlsx, [TooMuchText], "a.xlsx", FileLimits.Default with { MaxTotalTextChars = 100 });
+        // The clock moves an hour at each look: the reader looks every 256 steps, so 600 lines pass the 20 s deadline.
+        yield return C("csv/deadline", [.. valid.ToCsv(), .. Utf8(new string('\n', 600))], [ReadTooLong], clock: new SteppingClock());
+
+        // Storage limits, with the default settings: the dry run refuses what the table write would.
+        yield return C("note-too-long", valid.Also(d => d.Row("1.2")[Column.Note] = new string('ý', 4001)).ToCsv(), [NoteTooLong]);
+        yield return C("note-at-limit", valid.Also(d => d.Row("1.2")[Column.Note] = new string('ý', 4000)).ToCsv(), []);
+        yield return C("evidence-too-long", valid.Also(d => d.Row("1.2")[Column.Evidence] = Enumerable.Repeat(new string('đ', 700), 20).ToArray()).ToXlsx(),
+            [EvidenceTooLong], "a.xlsx");
+        yield return C("evidence-at-limit", valid.Also(d => d.Row("1.2")[Column.Evidence] = Enumerable.Repeat(new string('đ', 300), 10).ToArray()).ToJson(),
+            [], "a.json");
+        yield return C("reason-too-long", Utf8("unit;points;reason\nSO-TP;1;" + new string('x', 4001) + "\n"), [NoteTooLong]) with
+        {
+            Request = new SubmissionRequest(2025, FileKind.BonusPenalty, "thuong.csv"),
+        };
     }
 
     private static IEnumerable<CorpusCase> RowCases(FileFormat f)
@@ -217,7 +322,7 @@ internal static class Corpus
         yield return X("header-on-row-20", valid.ToXlsx(headerRow: 20), []);
         yield return X("csv-latin1", Encoding.Latin1.GetBytes("code;points\n1.2;5\nghi chú: é"), [Unreadable], "tu-danh-gia.csv");
         yield return X("csv-unclosed-quote", Encoding.UTF8.GetBytes("code;points;note\n1.2;5;\"không đóng\n"), [Unreadable], "tu-danh-gia.csv");
-        yield return X("csv-unquoted-decimal-comma", Encoding.UTF8.GetBytes("code,points\n1.2,5,5\n"), [Unreadable, Empty], "tu-danh-gia.csv");
+        yield return X("csv-unquoted-decimal-comma", Encoding.UTF8.GetBytes("code,points\n1.2,5,5\n"), [MalformedCsvRow, Empty], "tu-danh-gia.csv");
         yield return X("csv-nul", Encoding.UTF8.GetBytes("code;points\n1.2;5\0\n"), [Unreadable], "tu-danh-gia.csv");
         yield return X("csv-whitespace", Encoding.UTF8.GetBytes("  \n \n"), [Empty], "tu-danh-gia.csv");
         yield return X("csv-comma-dot-no-bom", valid.ToCsv(',', decimalComma: false, bom: false), [], "tu-danh-gia.csv");
@@ -228,6 +333,23 @@ internal static class Corpus
         yield return X("json-row-not-object", Encoding.UTF8.GetBytes("{ \"rows\": [ 5 ] }"), [Unreadable, Empty], "tu-danh-gia.json");
         yield return X("json-deep", Encoding.UTF8.GetBytes("{\"rows\":" + new string('[', 40) + new string(']', 40) + "}"), [Unreadable], "tu-danh-gia.json");
         yield return X("json-meta-object", Encoding.UTF8.GetBytes("{ \"year\": {\"a\":1}, \"rows\": [] }"), [BadMetadata, Empty], "tu-danh-gia.json");
+    }
+
+    /// <summary>The same archive with every entry stored uncompressed, so a test can change one byte of a part.</summary>
+    private static byte[] Stored(byte[] xlsx)
+    {
+        using var source = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var e in source.Entries)
+            {
+                using var from = e.Open();
+                using var to = zip.CreateEntry(e.FullName, CompressionLevel.NoCompression).Open();
+                from.CopyTo(to);
+            }
+        }
+        return stream.ToArray();
     }
 
     private static byte[] RawXlsxFrom(Doc doc, IEnumerable<(string, byte[])> extra)

@@ -12,6 +12,10 @@ namespace ParServerless.Files.Tests.Support;
 /// <summary>An excel formula cell for corpus files: text, and the cached value (null when never calculated).</summary>
 internal sealed record Formula(string Text, decimal? Cached);
 
+/// <summary>A field written verbatim, unquoted and unescaped: CSV text or a JSON fragment as a corruption would leave it.
+/// In xlsx it is a text cell.</summary>
+internal sealed record Raw(string Text);
+
 /// <summary>An Excel error or boolean cell, written with its type ("e" or "b").</summary>
 internal sealed record Typed(string Type, string Value);
 
@@ -21,6 +25,14 @@ internal sealed record Typed(string Type, string Value);
 /// </summary>
 internal sealed record Doc(Dictionary<string, string> Meta, List<Column> Columns, List<Dictionary<Column, object?>> Rows)
 {
+    /// <summary>A deep copy with a change: corpus cases share one valid doc.</summary>
+    public Doc Also(Action<Doc> change)
+    {
+        var copy = new Doc(new(Meta), [.. Columns], Rows.Select(r => new Dictionary<Column, object?>(r)).ToList());
+        change(copy);
+        return copy;
+    }
+
     public Dictionary<Column, object?> Row(string code, string? unit = null) =>
         Rows.First(r => (string?)r.GetValueOrDefault(Column.Code) == code && (unit is null || (string?)r.GetValueOrDefault(Column.Unit) == unit));
 
@@ -156,7 +168,7 @@ internal sealed record Doc(Dictionary<string, string> Meta, List<Column> Columns
                     break;
                 case Typed t: sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"{t.Type}\"><v>{t.Value}</v></c>"); break;
                 default:
-                    var text = values[i] is string[] list ? string.Join('\n', list) : values[i]!.ToString()!;
+                    var text = values[i] switch { string[] list => string.Join('\n', list), Raw raw => raw.Text, var o => o!.ToString()! };
                     sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{SecurityElement.Escape(text)}</t></is></c>");
                     break;
             }
@@ -170,7 +182,7 @@ internal sealed record Doc(Dictionary<string, string> Meta, List<Column> Columns
         foreach (var (k, v) in Meta) sb.Append('#').Append(k).Append('=').Append(v).Append('\n');
         sb.AppendJoin(sep, Columns.Select(c => Csv.Quote(Headers.Machine(c), sep))).Append('\n');
         foreach (var row in Rows)
-            sb.AppendJoin(sep, Columns.Select(c => Csv.Quote(row.GetValueOrDefault(c) switch
+            sb.AppendJoin(sep, Columns.Select(c => row.GetValueOrDefault(c) is Raw raw ? raw.Text : Csv.Quote(row.GetValueOrDefault(c) switch
             {
                 null => "",
                 decimal d => decimalComma ? d.ToString(CultureInfo.InvariantCulture).Replace('.', ',') : d.ToString(CultureInfo.InvariantCulture),
@@ -182,6 +194,9 @@ internal sealed record Doc(Dictionary<string, string> Meta, List<Column> Columns
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
         return bom ? [.. Encoding.UTF8.GetPreamble(), .. bytes] : bytes;
     }
+
+    /// <summary>Marks a raw field through quoting: no field of a test file holds this character.</summary>
+    private const string RawMark = "\u0001";
 
     public byte[] ToJson()
     {
@@ -200,12 +215,21 @@ internal sealed record Doc(Dictionary<string, string> Meta, List<Column> Columns
                     string[] list => new JsonArray(list.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
                     Formula f => JsonValue.Create("=" + f.Text),
                     Typed t => JsonValue.Create(t.Type == "b"),
+                    Raw r => JsonValue.Create(RawMark + r.Text + RawMark),
                     var o => JsonValue.Create(o.ToString()),
                 };
             rows.Add(obj);
         }
         root["rows"] = rows;
-        return Encoding.UTF8.GetBytes(root.ToJsonString());
+        var json = root.ToJsonString();
+        // A raw fragment replaces its placeholder string, quotes and all, so it lands in the JSON unescaped.
+        foreach (var raw in Rows.SelectMany(r => r.Values).OfType<Raw>())
+        {
+            var placeholder = System.Text.Json.JsonSerializer.Serialize(RawMark + raw.Text + RawMark);
+            var at = json.IndexOf(placeholder, StringComparison.Ordinal);
+            if (at >= 0) json = json[..at] + raw.Text + json[(at + placeholder.Length)..];
+        }
+        return Encoding.UTF8.GetBytes(json);
     }
 }
 

@@ -51,6 +51,53 @@ public sealed class PublicationTest(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignedOriginal_BecomesTheDecision_WithItsHash_AndTheGeneratedTextIsLabelledItsTwin()
+    {
+        await UploadAppraisalsAsync();
+        using (var publish = await _p.Http.SendAsync(Support.Pipeline.Admin(HttpMethod.Post, "/api/admin/years/2021/publish")))
+            Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+
+        // Until a signed original exists, the API says plainly that the published document is the generated text.
+        var before = JsonNode.Parse(await _p.Http.GetStringAsync("/api/public/years/2021"))!;
+        Assert.Equal("generated", (string?)before["document"]!["kind"]);
+        using var generatedResponse = await _p.Http.GetAsync("/api/public/years/2021/decision.pdf");
+        Assert.Equal("generated", generatedResponse.Headers.GetValues("X-Par-Document").Single());
+        var generated = await generatedResponse.Content.ReadAsByteArrayAsync();
+
+        // The province signs the PDF outside the system (here: a signature dictionary appended as an incremental update).
+        var signed = generated.Concat(System.Text.Encoding.Latin1.GetBytes(
+            "\n99 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /ByteRange [0 10 20 30] /Name (Nguyen Van Phuong) /M (D:20220106101500+07'00') /Contents <00> >>\nendobj\n%%EOF\n")).ToArray();
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(signed));
+        using (var upload = Support.Pipeline.Admin(HttpMethod.Put, "/api/admin/years/2021/decision/signed", new ByteArrayContent(signed)))
+        {
+            upload.Content!.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            using var response = await _p.Http.SendAsync(upload);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(sha, (string?)body["sha256"]);
+            Assert.Equal("Nguyen Van Phuong", (string?)body["declaredSigner"]);
+        }
+
+        using var decision = await _p.Http.GetAsync("/api/public/years/2021/decision.pdf");
+        Assert.Equal(signed, await decision.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"signed-original; sha256={sha}", decision.Headers.GetValues("X-Par-Document").Single());
+        var after = JsonNode.Parse(await _p.Http.GetStringAsync("/api/public/years/2021"))!;
+        Assert.Equal("signed-original", (string?)after["document"]!["kind"]);
+        Assert.Equal(sha, (string?)after["document"]!["sha256"]);
+        Assert.Contains("certificate chain is not checked", (string?)after["document"]!["en"], StringComparison.Ordinal);
+
+        // The generated text stays available, labelled on every page as the machine-readable twin of the signed original.
+        using var twin = await _p.Http.GetAsync((string)after["links"]!["generatedDecisionPdf"]!);
+        Assert.Equal("generated", twin.Headers.GetValues("X-Par-Document").Single());
+        using var twinPdf = PdfDocument.Open(await twin.Content.ReadAsByteArrayAsync());
+        using var finalPdf = PdfDocument.Open(generated);
+        Assert.Equal(finalPdf.NumberOfPages, twinPdf.NumberOfPages);
+        Assert.All(twinPdf.GetPages(), page => Assert.Contains("machine-readable twin", page.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("machine-readable twin", string.Concat(finalPdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+        Assert.DoesNotContain("DỰ THẢO", string.Concat(finalPdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PublishedYear_ServesCacheableInlineDocuments_AndRefusesEveryChange()
     {
         await UploadAppraisalsAsync();

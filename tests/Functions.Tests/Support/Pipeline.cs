@@ -107,7 +107,7 @@ internal sealed class Pipeline : IAsyncDisposable
         await AdminJsonAsync(HttpMethod.Put, "/api/admin/years/2021", new
         {
             scheme = new { id = HueSample.Scheme.Ref.Id, version = HueSample.Scheme.Ref.Version },
-            decision = new { province = HueSample.Province, place = "Thừa Thiên Huế", number = "12" },
+            decision = HueSample.Decision,
             publishAt = publishAt ?? new DateTimeOffset(2022, 1, 6, 9, 0, 0, TimeSpan.FromHours(7)),
         });
         await AdminJsonAsync(HttpMethod.Put, "/api/admin/years/2021/units",

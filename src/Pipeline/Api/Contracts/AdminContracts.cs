@@ -34,3 +34,8 @@ public sealed record UnitView(string Code, string Name, string Group, bool Ranke
 /// <summary>What a generation of the Decision did.</summary>
 /// <param name="DecisionPdf">Where the generated Decision is: the public route once published, else the admin draft route.</param>
 public sealed record GenerationView(int Year, string InputSha256, bool Published, bool Rendered, int Units, string DecisionPdf);
+
+/// <summary>The signed original as stored: its hash, and what its digital signature declares (not verified).</summary>
+public sealed record SignedOriginalView(
+    int Year, string Sha256, long Size, DateTimeOffset UploadedAt, bool HasDigitalSignature, string? DeclaredSigner,
+    DateTimeOffset? DeclaredSigningTime, string DecisionPdf, string Note);

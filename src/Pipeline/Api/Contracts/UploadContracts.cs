@@ -14,4 +14,6 @@ public sealed record UploadStatusView(
     string? Container = null, string? Blob = null, string? Sha256 = null);
 
 /// <summary>A dry run's answer (kiểm tra thử): the report the file would get; nothing is recorded.</summary>
-public sealed record ValidationView(bool Accepted, int Errors, int Warnings, IReadOnlyList<ProblemView> Problems);
+/// <param name="Truncated">More problems were found than are listed; <paramref name="CountsByCode"/> counts every one.</param>
+public sealed record ValidationView(
+    bool Accepted, int Errors, int Warnings, IReadOnlyList<ProblemView> Problems, bool Truncated, IReadOnlyDictionary<string, int> CountsByCode);
