@@ -63,7 +63,15 @@ internal static class PipelineBench
         {
             scheme = new { id = scheme.Ref.Id, version = scheme.Ref.Version },
             // Complete settings (a Decision with a missing one is refused publication), with the sample province's texts.
-            decision = ParServerless.Samples.HueSample.Decision with { Province = "Mẫu", Place = "Mẫu" },
+            // The 2025 national decision's date is not known to the defaults, so the synthetic province gives a sample one:
+            // only the timings matter here, and publication refuses a Decision with any setting missing.
+            decision = ParServerless.Samples.HueSample.Decision with
+            {
+                Province = "Mẫu",
+                Place = "Mẫu",
+                Date = new DateOnly(2026, 1, 15),
+                NationalScheme = new ParServerless.Scoring.Decisions.LegalReference { Number = "1187", Date = new DateOnly(2025, 1, 2) },
+            },
             publishAt = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.FromHours(7)),
         }));
         await Admin(http, HttpMethod.Put, $"/api/admin/years/{Year}/units", JsonContent.Create(unitList.Select(u => new { code = u.Code, name = u.Name, group = u.GroupCode })));
