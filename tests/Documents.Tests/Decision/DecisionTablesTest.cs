@@ -88,6 +88,16 @@ public class DecisionTablesTest
         }
     }
 
+    /// <summary>The Decision's own pages (before the appendices and their key) use no acronym: words are written out.</summary>
+    [Fact]
+    public void Body_UsesNoAcronym()
+    {
+        var body = PdfText.Read(HueDecision.Pdf).Pages.SelectMany(p => p).TakeWhile(l => !l.StartsWith("Phụ lục ", StringComparison.Ordinal)).ToList();
+        Assert.True(body.Count > 20, "the body was not found");
+        foreach (var acronym in new[] { "CCHC", "ĐTXHH", "SIPAS" })
+            Assert.DoesNotContain(body, l => l.Contains(acronym, StringComparison.Ordinal));
+    }
+
     private static IEnumerable<List<string>> SplitAppendices(PdfText pdf)
     {
         List<string>? current = null;
