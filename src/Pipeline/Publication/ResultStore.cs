@@ -29,7 +29,7 @@ public sealed record ResultRow(
 
 /// <summary>
 /// Derived results in table <c>Results</c>: PartitionKey = <c>{year:D4}|{stage}</c> (draft, published, history),
-/// RowKey = unit code (escaped; history rows use <c>#{seq:D4}</c> because old tables may lack codes).
+/// RowKey = unit code (escaped; history rows use <c>row-{seq:D4}</c> because old tables may lack codes).
 /// Rebuildable at any time from raw marks; a stage is replaced as a whole, stale rows deleted.
 /// </summary>
 public sealed class ResultStore(StorageClients clients, StorageSetup setup)
@@ -73,7 +73,7 @@ public sealed class ResultStore(StorageClients clients, StorageSetup setup)
     public async Task SaveHistoryAsync(int year, IReadOnlyList<PublishedRow> rows, string sha256, CancellationToken cancellationToken)
     {
         var pk = Partition(year, ResultStage.History);
-        var entities = rows.Select((r, i) => new TableEntity(pk, FormattableString.Invariant($"#{i:D4}"))
+        var entities = rows.Select((r, i) => new TableEntity(pk, HistoryRowKey(i))
         {
             ["UnitName"] = r.UnitName,
             ["UnitCode"] = r.UnitCode,
@@ -85,6 +85,12 @@ public sealed class ResultStore(StorageClients clients, StorageSetup setup)
         }).ToList();
         await ReplaceAsync(pk, entities, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Row key of an imported row: its position, since old tables may lack unit codes. Never <c>#</c>, which Table keys forbid
+    /// (with it every import was refused, retried and poisoned).
+    /// </summary>
+    internal static string HistoryRowKey(int position) => FormattableString.Invariant($"row-{position:D4}");
 
     /// <summary>The table to compare <paramref name="year"/> with: our own published results of the year before, else an imported one.</summary>
     public async Task<IReadOnlyList<PublishedResult>> PreviousAsync(int year, CancellationToken cancellationToken)
