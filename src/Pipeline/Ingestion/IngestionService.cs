@@ -26,6 +26,9 @@ public sealed partial class IngestionService(
     StorageClients clients, UploadStore uploads, MarkStore marks, YearStore years, SchemeStore schemes, UnitStore units,
     ResultStore results, TimeProvider time, ILogger<IngestionService> logger)
 {
+    /// <summary>Blob metadata the API writes: the moment it took the upload (round-trip format).</summary>
+    public const string UploadedAtMetadata = "uploadedat";
+
     /// <summary>
     /// Ingests the blob a trigger names: reads at most the size limit + 1 byte (so an oversize blob is rejected as such
     /// without being held), with its last-modified time (the upload moment deadlines use) and the uploader in its metadata.
@@ -45,6 +48,11 @@ public sealed partial class IngestionService(
             content = buffer.ToArray();
             lastModified = response.Details.LastModified;
             uploadedBy = response.Details.Metadata.TryGetValue("uploadedby", out var by) ? by : null;
+            // The API notes the moment it took the upload, to the tick: Last-Modified has whole seconds, and two uploads of one
+            // unit within a second must still supersede in the order the API took them.
+            if (response.Details.Metadata.TryGetValue(UploadedAtMetadata, out var stamp)
+                && DateTimeOffset.TryParseExact(stamp, "O", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var taken))
+                lastModified = taken;
         }
         catch (RequestFailedException e) when (e.Status == 416)
         {

@@ -54,6 +54,40 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records an upload the API refused, so the audit shows the attempt: RowKey <c>{container}|refused|{inverted ticks}|{random}</c>
+    /// (never colliding with an ingested upload's key). The name is kept as sent, cut to 200 characters, as a property only.
+    /// </summary>
+    public async Task SaveRefusedAsync(
+        int year, FileKind kind, string? unit, int? round, string fileName, long size, string? sha256, string uploadedBy, DateTimeOffset at, string code,
+        CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var container = UploadPath.ContainerOf(kind);
+        var entity = new TableEntity(Partition(year.ToString("D4", CultureInfo.InvariantCulture)),
+            $"{container}|refused|{KeyText.InvertedTicks(at)}|{Guid.NewGuid():N}")
+        {
+            ["Container"] = container,
+            ["BlobName"] = fileName.Length > 200 ? fileName[..200] : fileName,
+            ["Sha256"] = sha256 ?? "",
+            ["Kind"] = kind.ToString(),
+            ["Unit"] = unit,
+            ["Round"] = round,
+            ["Size"] = size,
+            ["UploadedBy"] = uploadedBy,
+            ["UploadedAt"] = at,
+            ["IngestedAt"] = at,
+            ["Outcome"] = UploadOutcome.Refused.ToString(),
+            ["Errors"] = 1,
+            ["Warnings"] = 0,
+            ["Units"] = "",
+            ["Codes"] = code,
+            ["ReportBlob"] = "",
+            ["OriginalBlob"] = "",
+        };
+        await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every upload of a year, newest first; optionally only those naming or carrying <paramref name="unit"/>.</summary>
     public async Task<IReadOnlyList<UploadRecord>> ListAsync(int year, string? unit, CancellationToken cancellationToken)
     {
