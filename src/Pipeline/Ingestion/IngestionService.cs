@@ -92,18 +92,36 @@ public sealed partial class IngestionService(
             : await ReadAsync(path, content, at, cancellationToken).ConfigureAwait(false);
 
         var carried = new List<string>();
-        if (outcome is { Accepted: true })
+        var accepted = outcome is { Accepted: true };
+        if (accepted && outcome!.Sheets.Select(s => MarkStore.StorageProblem(s, sha)).FirstOrDefault(p => p is not null) is { } tooLarge)
         {
-            foreach (var sheet in outcome.Sheets)
+            // Storage would refuse these rows on every retry: say so now, with a code, instead of ending in poison.
+            report = PipelineProblems.TooLargeForStorage(tooLarge).AsReport();
+            accepted = false;
+        }
+        if (accepted)
+        {
+            try
             {
-                await marks.RecordAsync(sheet, sha, at, container, blobName, cancellationToken).ConfigureAwait(false);
-                if (!carried.Contains(sheet.UnitCode)) carried.Add(sheet.UnitCode);
+                foreach (var sheet in outcome!.Sheets)
+                {
+                    await marks.RecordAsync(sheet, sha, at, container, blobName, cancellationToken).ConfigureAwait(false);
+                    if (!carried.Contains(sheet.UnitCode)) carried.Add(sheet.UnitCode);
+                }
+                if (outcome.Published.Count > 0)
+                    await results.SaveHistoryAsync(path!.Year, outcome.Published, sha, cancellationToken).ConfigureAwait(false);
             }
-            if (outcome.Published.Count > 0)
-                await results.SaveHistoryAsync(path!.Year, outcome.Published, sha, cancellationToken).ConfigureAwait(false);
+            catch (RequestFailedException e) when (StorageLimits.IsPermanent(e))
+            {
+                // A refusal the checks above did not foresee and no retry can change. Heads this upload may already hold do not
+                // count: marks count only with an Accepted audit row (MarkStore.CurrentAsync), and this row says Rejected.
+                LogStorageRefused(e, container, blobName, e.Status, e.ErrorCode);
+                report = PipelineProblems.TooLargeForStorage(e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsReport();
+                accepted = false;
+                carried.Clear();
+            }
         }
 
-        var accepted = outcome is { Accepted: true };
         var record = new UploadRecord(
             path?.Year ?? 0, container, blobName, sha, path?.Kind ?? UploadPath.KindOf(container), path?.Unit, path?.Round,
             content.Length, uploadedBy ?? "storage", at, time.GetUtcNow(), accepted ? UploadOutcome.Accepted : UploadOutcome.Rejected,
@@ -144,6 +162,9 @@ public sealed partial class IngestionService(
         var outcome = SubmissionReader.Read(request, content, scheme, registered.Select(u => u.Unit).ToList(), timeProvider: time, cancellationToken: cancellationToken);
         return (outcome.Report, outcome);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage refused the rows of {Container}/{Blob} ({Status} {ErrorCode}): recorded as a rejection")]
+    private partial void LogStorageRefused(Exception exception, string container, string blob, int status, string? errorCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored zero-length blob {Container}/{Blob}")]
     private partial void LogIgnoredEmpty(string container, string blob);

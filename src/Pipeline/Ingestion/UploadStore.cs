@@ -88,6 +88,18 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
         await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>RowKeys of a year's accepted uploads: the audit rows marks need before they count (<see cref="MarkStore.CurrentAsync"/>).</summary>
+    public async Task<IReadOnlySet<string>> AcceptedKeysAsync(int year, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var pk = Partition(year.ToString("D4", CultureInfo.InvariantCulture));
+        var accepted = UploadOutcome.Accepted.ToString();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, select: ["RowKey", "Outcome"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (e.GetString("Outcome") == accepted) keys.Add(e.RowKey);
+        return keys;
+    }
+
     /// <summary>Every upload of a year, newest first; optionally only those naming or carrying <paramref name="unit"/>.</summary>
     public async Task<IReadOnlyList<UploadRecord>> ListAsync(int year, string? unit, CancellationToken cancellationToken)
     {
