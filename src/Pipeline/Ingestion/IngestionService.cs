@@ -83,7 +83,7 @@ public sealed partial class IngestionService(
         }
 
         var at = uploadedAt ?? time.GetUtcNow();
-        var originalName = $"{container}/{blobName}/{sha}{Path.GetExtension(blobName)}";
+        var originalName = DerivedBlobNames.For(container, blobName, $"{sha}{OriginalExtension(blobName)}");
         await BlobWrites.CreateOnceAsync(clients.Container(StorageNames.AppContainers.Originals), originalName, BinaryData.FromBytes(content),
             "application/octet-stream", cancellationToken).ConfigureAwait(false);
 
@@ -137,6 +137,13 @@ public sealed partial class IngestionService(
         await uploads.SaveAsync(record, yearText, cancellationToken).ConfigureAwait(false);
         LogIngested(container, blobName, record.Outcome, record.Errors, record.Warnings, carried.Count);
         return new IngestionResult(record, false);
+    }
+
+    /// <summary>The original's extension, kept when it is a plain short one (a hostile name's "extension" is not).</summary>
+    private static string OriginalExtension(string blobName)
+    {
+        var extension = Path.GetExtension(blobName);
+        return extension.Length <= 8 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension : "";
     }
 
     /// <summary>

@@ -19,7 +19,20 @@ public static class UploadNames
     private const string Reserved = "\\/:*?\"<>|#%";
 
     /// <summary>The form a name is stored in: NFC, so the same name typed on two systems is one name.</summary>
-    public static string Normalise(string name) => name.IsNormalized(NormalizationForm.FormC) ? name : name.Normalize(NormalizationForm.FormC);
+    /// <remarks>
+    /// A name with an unpaired surrogate cannot be normalised: it is returned as is, and <see cref="Problem"/> refuses it.</remarks>
+    public static string Normalise(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        try
+        {
+            return name.IsNormalized(NormalizationForm.FormC) ? name : name.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return name;
+        }
+    }
 
     /// <returns>Null when the name is acceptable, else why not (Vietnamese, English).</returns>
     public static (string Vi, string En)? Problem(string name, int maxLength = MaxFileNameLength)

@@ -15,9 +15,12 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
 {
     private TableClient Table => clients.Table(StorageNames.Tables.Uploads);
 
-    public static string Partition(string yearText) => KeyText.Escape(yearText);
+    /// <summary>The year's partition; a malformed path's year text (any length, any characters) is escaped and bounded to 64 characters.</summary>
+    public static string Partition(string yearText) => KeyText.Bounded(KeyText.Escape(yearText), 64);
 
-    public static string RowKey(string container, string blobName, string sha256) => $"{container}|{KeyText.Escape(blobName)}|{sha256}";
+    /// <summary>The upload's RowKey; the escaped blob name is bounded to 400 characters, so even a 1024-character direct blob
+    /// name full of escaped characters gives a key within 1 KiB (its status row can always be written).</summary>
+    public static string RowKey(string container, string blobName, string sha256) => $"{container}|{KeyText.Bounded(KeyText.Escape(blobName), 400)}|{sha256}";
 
     public async Task<UploadRecord?> FindAsync(string yearText, string container, string blobName, string sha256, CancellationToken cancellationToken)
     {
