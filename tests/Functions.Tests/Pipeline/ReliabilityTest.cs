@@ -132,5 +132,19 @@ public sealed class ReliabilityTest(ITestOutputHelper output) : IAsyncLifetime
         // The valid files were accepted all three ways (no wrong refusal), and the refusals of the API are audited too.
         Assert.All(new[] { "valid.csv", "valid.xlsx", "valid.json" }, n => Assert.True(dry[n], n));
         Assert.Contains(audit, r => (string?)r["outcome"] == "Refused" && (string?)r["blobName"] == "oversize.csv");
+
+        // No wrong marks: after the corpus, one more valid file through the API is current, and the results count exactly its marks.
+        var last = UploadIntegrityTest.Filled(58m);
+        var (lastStatus, lastBody) = await SendAsync(HttpMethod.Post, key, "/api/agency/2021/SO-TP/uploads/self-assessment/last.csv", last);
+        Assert.Equal(HttpStatusCode.Accepted, lastStatus);
+        await _p.WaitUntilQuietAsync();
+        var (_, final) = await SendAsync(HttpMethod.Get, key, (string)lastBody!["status"]!);
+        Assert.Equal(("Accepted", true), ((string?)final!["upload"]!["outcome"], (bool)final["current"]!));
+        var expected = ParServerless.Samples.SampleMarks.Generate(ParServerless.Samples.HueSample.Scheme,
+                ParServerless.Samples.HueSample.Units.Single(u => u.Code == "SO-TP"), 2021, 58m)
+            .Single(m => m.Source == ParServerless.Scoring.Marks.MarkSource.SelfAssessment).Leaves.Sum(l => l.Points ?? 0m);
+        var results = await _p.AdminJsonAsync(HttpMethod.Get, "/api/admin/years/2021/results");
+        var unit = results["groups"]!.AsArray().SelectMany(g => g!["units"]!.AsArray()).Single(u => (string?)u!["unit"] == "SO-TP")!;
+        Assert.Equal(expected, (decimal)unit["selfTotal"]!["value"]!);
     }
 }
