@@ -138,7 +138,7 @@ public sealed class PublicPages(PublishedCache cache, SchemeStore schemes, Publi
         sb.Append("<div class=\"search\" data-search-for=\"").Append(E(table)).Append("\" hidden><label for=\"tim-").Append(E(g.Code))
           .Append("\">Tìm đơn vị trong khối</label><input id=\"tim-").Append(E(g.Code)).Append("\" type=\"search\" autocomplete=\"off\">")
           .Append("<p role=\"status\" aria-live=\"polite\"></p></div>\n");
-        sb.Append("<div class=\"table-wrap\"><table id=\"").Append(E(table)).Append("\" data-sortable>\n<caption>Kết quả ").Append(E(g.Name)).Append(" năm ")
+        sb.Append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng kết quả ").Append(E(g.Name)).Append("\"><table id=\"").Append(E(table)).Append("\" data-sortable>\n<caption>Kết quả ").Append(E(g.Name)).Append(" năm ")
           .Append(year.ToString(CultureInfo.InvariantCulture)).Append(", theo thứ hạng</caption>\n<thead><tr>")
           .Append("<th scope=\"col\" class=\"num\" data-sort=\"num\">Hạng</th><th scope=\"col\" data-sort=\"text\">Đơn vị</th>")
           .Append("<th scope=\"col\" class=\"num\" data-sort=\"num\">Chỉ số</th><th scope=\"col\" data-sort=\"text\">Xếp loại</th>");

@@ -45,7 +45,7 @@ internal static class UnitPage
           .Append(E(Uri.EscapeDataString(unit))).Append("\">Phiếu kết quả (JSON)</a></li><li><a href=\"/api/public/years/").Append(year.ToString(CultureInfo.InvariantCulture))
           .Append("/decision.pdf\">Quyết định công bố (PDF)</a></li></ul>\n");
 
-        sb.Append("<h2>Điểm theo lĩnh vực</h2>\n<div class=\"table-wrap\"><table>\n<caption>Điểm và chỉ số từng lĩnh vực, so với trung bình của khối</caption>\n<thead><tr>")
+        sb.Append("<h2>Điểm theo lĩnh vực</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng điểm theo lĩnh vực\"><table>\n<caption>Điểm và chỉ số từng lĩnh vực, so với trung bình của khối</caption>\n<thead><tr>")
           .Append("<th scope=\"col\">Lĩnh vực</th><th scope=\"col\" class=\"num\">Điểm tối đa</th><th scope=\"col\" class=\"num\">Điểm đạt</th>")
           .Append("<th scope=\"col\" class=\"num\">Điểm bị trừ</th><th scope=\"col\" class=\"num\">Chỉ số</th><th scope=\"col\" class=\"num\">Trung bình khối</th></tr></thead>\n<tbody>\n");
         foreach (var a in Arr(s, "areas"))
@@ -58,7 +58,7 @@ internal static class UnitPage
         sb.Append("</tbody></table></div>\n");
 
         var biggest = Arr(s, "biggestLosses").Select(e => e.GetString()).ToHashSet(StringComparer.Ordinal);
-        sb.Append("<h2>Điểm bị trừ theo tiêu chí</h2>\n<p>Các tiêu chí bị trừ nhiều điểm nhất được đánh dấu “nhiều nhất”.</p>\n<div class=\"table-wrap\"><table>\n")
+        sb.Append("<h2>Điểm bị trừ theo tiêu chí</h2>\n<p>Các tiêu chí bị trừ nhiều điểm nhất được đánh dấu “nhiều nhất”.</p>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng điểm theo tiêu chí\"><table>\n")
           .Append("<caption>Điểm từng tiêu chí: tối đa, tự đánh giá, điểm cuối cùng và điểm bị trừ</caption>\n<thead><tr><th scope=\"col\">Tiêu chí</th>")
           .Append("<th scope=\"col\" class=\"num\">Tối đa</th><th scope=\"col\" class=\"num\">Tự đánh giá</th><th scope=\"col\" class=\"num\">Điểm cuối cùng</th>")
           .Append("<th scope=\"col\" class=\"num\">Bị trừ</th></tr></thead>\n<tbody>\n");
