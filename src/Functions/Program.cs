@@ -11,6 +11,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpProblemsMiddleware>();
 builder.Services.AddParServerless(builder.Configuration);
 builder.Services.AddSingleton<ParServerless.Pipeline.Pages.PublicPages>();
+builder.Services.AddSingleton<ParServerless.Pipeline.Pages.AgencyDesk>();
 // ASP.NET Core's two lines per request would each travel to the host over gRPC; the host logs every invocation already.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Build().Run();

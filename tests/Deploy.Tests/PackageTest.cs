@@ -127,7 +127,7 @@ public sealed class PackageTest(PackageFixture package)
     {
         var http = Functions().Where(f => (string?)Trigger(f)["type"] == "httpTrigger").ToDictionary(f => (string)f["name"]!, Trigger);
         var catalogue = ApiOperations.All.GroupBy(o => o.Function).ToDictionary(g => g.Key, g => g.ToList());
-        var pages = PageRoutes.All.ToDictionary(p => p.Function, p => p.Route);
+        var pages = PageRoutes.All.ToDictionary(p => p.Function);
         Assert.Equal(catalogue.Keys.Concat(pages.Keys).Append(ApiOperations.Functions.Fallback).Order(StringComparer.Ordinal), http.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, trigger) in http)
         {
@@ -141,8 +141,8 @@ public sealed class PackageTest(PackageFixture package)
             }
             if (pages.TryGetValue(name, out var page))
             {
-                Assert.Equal(page, (string?)trigger["route"]);
-                Assert.Equal(["GET", "HEAD"], methods.Order());
+                Assert.Equal(page.Route, (string?)trigger["route"]);
+                Assert.Equal(page.Methods.Order(), methods.Order());
                 continue;
             }
             foreach (var op in catalogue[name])

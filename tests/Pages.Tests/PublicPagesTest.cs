@@ -69,6 +69,11 @@ public sealed class PublicPagesTest(Site site)
             var page = await site.NewPageAsync(width);
             var response = await page.GotoAsync(path);
             Assert.True((await response!.BodyAsync()).Length < 100 * 1024, $"{path} is over 100 KB");
+            // Kept beside the test output for docs/images (docs/PAGES.md says how to refresh them).
+            var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+            var name = path == Site.UnitPath ? "don-vi" : path.Trim('/').Replace('/', '-');
+            var png = await page.ScreenshotAsync(new() { FullPage = true, Path = Path.Combine(shots.FullName, $"trang-{name}-{width}.png") });
+            Assert.True(png.Length > 1000);
             var results = await page.RunAxe();
             Assert.True(results.Violations.Length == 0,
                 $"{path} at {width} px: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));

@@ -51,7 +51,7 @@ svg.chart text{font-family:inherit;fill:#1a1a1a}
 .up{color:#0a5c2b}
 .down{color:#a11d1d}
 footer.site{border-top:1px solid #c9ced4;margin-top:2rem;padding:1rem 0;color:#333;font-size:.95rem}
-@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .3rem}}
+@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .3rem}.table-wrap th[scope=row]{min-width:11rem}}
 """;
 
     public const string Script = """

@@ -174,5 +174,8 @@ public sealed class PublicPages(PublishedCache cache, SchemeStore schemes, Publi
         return sb.ToString();
     }
 
+    /// <summary>A moment in Vietnam time (giờ Việt Nam), e.g. "14:05 ngày 30/11/2026".</summary>
+    internal static string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Vietnam).ToString("HH:mm 'ngày' dd/MM/yyyy", Vi) + " (giờ Việt Nam)";
+
     internal static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Vietnam).ToString("dd/MM/yyyy", Vi);
 }

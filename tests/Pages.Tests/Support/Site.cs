@@ -12,7 +12,7 @@ namespace ParServerless.Pages.Tests.Support;
 /// headless Debian Chromium. What the site answered before publication is kept, to check the embargo. No Chromium is a
 /// failure, never a skip: test.sh and scripts/prereqs.sh install it.
 /// </summary>
-public sealed class Site : IAsyncLifetime
+public class Site : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -52,6 +52,11 @@ public sealed class Site : IAsyncLifetime
             before[path] = (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
         BeforePublication = before;
+        if (!Publishes)
+        {
+            await LaunchAsync();
+            return;
+        }
         foreach (var group in HueSample.Scheme.Groups)
         {
             var members = HueSample.Units.Where(u => u.GroupCode == group.Code).ToList();
@@ -68,6 +73,14 @@ public sealed class Site : IAsyncLifetime
             return publish.StatusCode == HttpStatusCode.OK;
         }, "2021 to be published");
 
+        await LaunchAsync();
+    }
+
+    /// <summary>False for a site whose year 2021 stays open (the agency desk's tests).</summary>
+    protected virtual bool Publishes => true;
+
+    private async Task LaunchAsync()
+    {
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -75,6 +88,15 @@ public sealed class Site : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>A unit's key, as Sở Nội vụ hands it out (the admin API's unit list).</summary>
+    public async Task<string> UnitKeyAsync(string unit)
+    {
+        using var request = SiteHost.Admin(HttpMethod.Get, "/api/admin/years/2021/units");
+        using var response = await Pipeline.Http.SendAsync(request);
+        var units = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        return units.First(u => (string?)u!["code"] == unit)!["key"]!.GetValue<string>();
     }
 
     /// <summary>A fresh page at the given width (1280 desktop, 390 phone), its base address the site's.</summary>
@@ -102,4 +124,16 @@ public sealed class Site : IAsyncLifetime
 public sealed class SiteGroup : ICollectionFixture<Site>
 {
     public const string Name = "site";
+}
+
+/// <summary>A second pipeline whose 2021 stays open: agencies can still send files.</summary>
+public sealed class OpenSite : Site
+{
+    protected override bool Publishes => false;
+}
+
+[CollectionDefinition(Name)]
+public sealed class OpenSiteGroup : ICollectionFixture<OpenSite>
+{
+    public const string Name = "open-site";
 }
