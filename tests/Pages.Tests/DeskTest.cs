@@ -30,6 +30,7 @@ public sealed class DeskTest(OpenSite site)
         var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "par_don_vi");
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.Contains("đang nhận hồ sơ", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty((await page.AccessibilityAsync()).Violations);
 
         // The template, through the desk's link (the session cookie, no key in the URL).
@@ -47,6 +48,13 @@ public sealed class DeskTest(OpenSite site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi chính thức" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Đã nhận tệp" }).WaitForAsync();
         Assert.Empty((await page.AccessibilityAsync()).Violations);
+        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.ScreenshotAsync(new() { FullPage = true, Path = Path.Combine(shots, $"trang-co-quan-{width}.png") });
+        }
+        await page.SetViewportSizeAsync(1280, 900);
 
         // Another unit's file as SO-TP's own: the dry run lists the reader's coded problems in Vietnamese.
         var wrong = Path.Combine(Path.GetTempPath(), $"sai-{Guid.NewGuid():N}.xlsx");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ParServerless.Pipeline.Api;
+using ParServerless.Pipeline.Registry;
 using static ParServerless.Pipeline.Pages.Html;
 
 namespace ParServerless.Pipeline.Pages;
@@ -11,7 +12,7 @@ namespace ParServerless.Pipeline.Pages;
 /// session cookie, never in a URL), download the templates, check a file (the dry run), send it, and see earlier uploads.
 /// Every operation is <see cref="AgencyApi"/>'s; replies are read through their JSON wire contracts.
 /// </summary>
-public sealed class AgencyDesk(AgencyApi api)
+public sealed class AgencyDesk(AgencyApi api, YearStore years, TimeProvider time)
 {
     /// <summary>The session cookie: <c>{unit}|{key}</c>, scoped to the desk's path.</summary>
     public const string Cookie = "par_don_vi";
@@ -38,6 +39,7 @@ public sealed class AgencyDesk(AgencyApi api)
         sb.Append("<h1>Nộp hồ sơ năm ").Append(Y(year)).Append(": đơn vị ").Append(E(unit)).Append("</h1>\n");
         sb.Append("<form method=\"post\" action=\"").Append(PageRoutes.DeskPath(year)).Append("/dang-xuat\"><button type=\"submit\">Đăng xuất</button></form>\n");
         if (result is not null) sb.Append(result);
+        sb.Append(await RoundsAsync(year, ct).ConfigureAwait(false));
         sb.Append("<h2>Tải mẫu</h2>\n<ul class=\"links\">\n");
         foreach (var kind in Kinds)
             foreach (var format in new[] { "xlsx", "csv", "json" })
@@ -75,6 +77,29 @@ public sealed class AgencyDesk(AgencyApi api)
         return "<section class=\"note\" role=\"status\"><h2>Đã nhận tệp</h2><p>Tệp đã được nhận và đang được xử lý (mã băm " + E(sha?[..Math.Min(12, sha.Length)]) +
                "…). Trạng thái và báo cáo hiện ở danh sách bên dưới khi xử lý xong.</p></section>\n";
     }
+
+    /// <summary>The agency's rounds with their window in Vietnam time and the time left; a passed deadline said plainly.</summary>
+    private async Task<string> RoundsAsync(int year, CancellationToken ct)
+    {
+        if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } record) return "";
+        var now = time.GetUtcNow();
+        var sb = new StringBuilder("<h2>Các đợt nộp</h2>\n<ul>\n");
+        foreach (var (round, name) in new[] { (RoundName.SelfAssessment, "Tự đánh giá"), (RoundName.Explanation, "Giải trình") })
+        {
+            var w = record.WindowFor(round);
+            sb.Append("<li><strong>").Append(name).Append("</strong>: ");
+            if (w.Opens is { } opens && now < opens) sb.Append("chưa mở; mở lúc ").Append(E(PublicPages.DateTime(opens)));
+            else if (w.Deadline is { } deadline && now >= deadline) sb.Append("<strong>đã hết hạn</strong> lúc ").Append(E(PublicPages.DateTime(deadline))).Append("; tệp gửi bây giờ sẽ bị từ chối");
+            else if (w.Deadline is { } due) sb.Append("đang nhận hồ sơ; hạn nộp ").Append(E(PublicPages.DateTime(due))).Append(", còn ").Append(E(Left(due - now)));
+            else sb.Append("đang nhận hồ sơ; chưa đặt hạn nộp");
+            sb.Append("</li>\n");
+        }
+        return sb.Append("</ul>\n").ToString();
+    }
+
+    private static string Left(TimeSpan left) => left.TotalDays >= 1
+        ? FormattableString.Invariant($"{(int)left.TotalDays} ngày {left.Hours} giờ")
+        : FormattableString.Invariant($"{left.Hours} giờ {left.Minutes} phút");
 
     public Task<ApiReply> TemplateAsync(int year, string unit, string kind, string? format, CancellationToken ct) => api.TemplateAsync(year, unit, kind, format, ct);
 
