@@ -11,7 +11,7 @@ namespace ParServerless.Pages.Tests;
 [Collection(SiteGroup.Name)]
 public sealed class PublicPagesTest(Site site)
 {
-    public static TheoryData<string> Pages => new() { "/nam", "/nam/2021", Site.UnitPath, "/nam/1999" };
+    public static TheoryData<string> Pages => new() { "/nam", "/nam/2021", Site.UnitPath, "/nam/1999", "/co-quan/2021" };
 
     [Fact]
     public async Task Citizen_FindsAUnit_OpensItsPage_AndDownloadsTheDecisionPdf()

@@ -10,8 +10,9 @@ namespace ParServerless.Functions.Http;
 
 /// <summary>
 /// What no other function takes: under <c>api/</c>, a path that is none of ours (404), or one of ours with another method
-/// (405 with <c>Allow</c>), both answered as our coded problems; elsewhere the pages' 404 page (the root goes to the years). Hosts route literal and parameter segments before a catch-all, so
-/// this runs only when nothing else matched, in Azure and locally alike.
+/// (405 with <c>Allow</c>), both answered as our coded problems; elsewhere the pages' 404 page (the root goes to the years).
+/// Hosts route literal and parameter segments before a catch-all, so this runs only when nothing else matched, in Azure
+/// and locally alike.
 /// </summary>
 public static class FallbackFunction
 {
