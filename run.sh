@@ -140,9 +140,15 @@ else
 fi
 
 API="http://127.0.0.1:$PORT/api"
+SITE="http://127.0.0.1:$PORT"
 cat <<MSG
 
 ParServerless is running on $HOST_KIND (Ctrl-C stops it).
+Web pages (docs/PAGES.md)
+  Years published     $SITE/nam
+  Results of 2021     $SITE/nam/2021
+  One unit's page     $SITE/nam/2021/don-vi/SO-TP
+API
   Decision (PDF)      $API/public/years/2021/decision.pdf
   Decision (JSON)     $API/public/years/2021/decision.json
   Results             $API/public/years/2021/results        (?group=SO or HUYEN)
