@@ -101,7 +101,8 @@ if command -v func >/dev/null; then
     "AzureWebJobsStorage": "$STORAGE",
     "DECISION_SCHEDULE": "$SCHEDULE",
     "PAR_ADMIN_KEY": "$ADMIN_KEY",
-    "PAR_AGENCY_KEY_SECRET": "$AGENCY_SECRET"
+    "PAR_AGENCY_KEY_SECRET": "$AGENCY_SECRET",
+    "AzureWebJobsDisableHomepage": "true"
   }
 }
 JSON
@@ -112,7 +113,7 @@ JSON
 else
   echo "==> DevHost + the isolated worker on http://127.0.0.1:$PORT (log in $HOST_LOG)"
   dotnet src/DevHost/bin/Release/net10.0/ParServerless.DevHost.dll --app "$APP" --settings "$RUN/settings.json" --port "$PORT" \
-    --setting "AzureWebJobsStorage=$STORAGE" --setting "PAR_ADMIN_KEY=$ADMIN_KEY" --host-id "parserverless-$PORT" \
+    --setting "AzureWebJobsStorage=$STORAGE" --setting "PAR_ADMIN_KEY=$ADMIN_KEY" --setting "AzureWebJobsDisableHomepage=true" --host-id "parserverless-$PORT" \
     >"$HOST_LOG" 2>&1 &
   pids+=($!)
   HOST_KIND="DevHost (the host stand-in)"
