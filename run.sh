@@ -101,7 +101,8 @@ if command -v func >/dev/null; then
     "AzureWebJobsStorage": "$STORAGE",
     "DECISION_SCHEDULE": "$SCHEDULE",
     "PAR_ADMIN_KEY": "$ADMIN_KEY",
-    "PAR_AGENCY_KEY_SECRET": "$AGENCY_SECRET"
+    "PAR_AGENCY_KEY_SECRET": "$AGENCY_SECRET",
+    "AzureWebJobsDisableHomepage": "true"
   }
 }
 JSON
@@ -112,7 +113,7 @@ JSON
 else
   echo "==> DevHost + the isolated worker on http://127.0.0.1:$PORT (log in $HOST_LOG)"
   dotnet src/DevHost/bin/Release/net10.0/ParServerless.DevHost.dll --app "$APP" --settings "$RUN/settings.json" --port "$PORT" \
-    --setting "AzureWebJobsStorage=$STORAGE" --setting "PAR_ADMIN_KEY=$ADMIN_KEY" --host-id "parserverless-$PORT" \
+    --setting "AzureWebJobsStorage=$STORAGE" --setting "PAR_ADMIN_KEY=$ADMIN_KEY" --setting "AzureWebJobsDisableHomepage=true" --host-id "parserverless-$PORT" \
     >"$HOST_LOG" 2>&1 &
   pids+=($!)
   HOST_KIND="DevHost (the host stand-in)"
@@ -140,9 +141,15 @@ else
 fi
 
 API="http://127.0.0.1:$PORT/api"
+SITE="http://127.0.0.1:$PORT"
 cat <<MSG
 
 ParServerless is running on $HOST_KIND (Ctrl-C stops it).
+Web pages (docs/PAGES.md)
+  Years published     $SITE/nam
+  Results of 2021     $SITE/nam/2021
+  One unit's page     $SITE/nam/2021/don-vi/SO-TP
+API
   Decision (PDF)      $API/public/years/2021/decision.pdf
   Decision (JSON)     $API/public/years/2021/decision.json
   Results             $API/public/years/2021/results        (?group=SO or HUYEN)

@@ -7,7 +7,7 @@ source scripts/prereqs.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 TZ=UTC
 
 ensure_node_modules
-ensure_debian_tools poppler-utils:pdftoppm
+ensure_debian_tools poppler-utils:pdftoppm chromium:chromium
 
 echo "==> build (warnings are errors)"
 dotnet build ParServerless.sln -c Release --nologo -v quiet

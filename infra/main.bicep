@@ -192,6 +192,11 @@ var commonSettings = [
     name: 'PAR_AGENCY_KEY_SECRET'
     value: agencyKeySecret
   }
+  {
+    // The public pages sit at the root (routePrefix ""): the host's own landing page must not answer `/`.
+    name: 'AzureWebJobsDisableHomepage'
+    value: 'true'
+  }
 ]
 
 resource flexPlan 'Microsoft.Web/serverfarms@2024-04-01' = {

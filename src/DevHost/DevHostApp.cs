@@ -166,7 +166,9 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             loggerFactory.CreateLogger("ParServerless.DevHost.Admin"), _stopping.Token);
         var eventGrid = new EventGridEndpoint(name => blobFunctions.FirstOrDefault(b => string.Equals(b.Definition.Name, name, StringComparison.OrdinalIgnoreCase)),
             () => BlobPoller, loggerFactory.CreateLogger("ParServerless.DevHost.EventGrid"));
-        (_web, var port) = await HostWebServer.StartAsync(options.Port, loggerFactory, forwarder, admin, eventGrid, cancellationToken).ConfigureAwait(false);
+        // As the host: with AzureWebJobsDisableHomepage=true the root belongs to the app's functions, not to a landing page.
+        var homepage = !string.Equals(settings.Get("AzureWebJobsDisableHomepage"), "true", StringComparison.OrdinalIgnoreCase);
+        (_web, var port) = await HostWebServer.StartAsync(options.Port, loggerFactory, forwarder, admin, eventGrid, homepage, cancellationToken).ConfigureAwait(false);
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         foreach (var route in forwarder.Routes)
         {

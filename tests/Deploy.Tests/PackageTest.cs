@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ParServerless.Deploy.Tests.Support;
 using ParServerless.Pipeline.Api;
+using ParServerless.Pipeline.Pages;
 using ParServerless.Pipeline.Storage;
 
 namespace ParServerless.Deploy.Tests;
@@ -51,7 +52,8 @@ public sealed class PackageTest(PackageFixture package)
         Assert.Equal(JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "host.json")))!.ToJsonString(), host.ToJsonString());
         Assert.Null(host["customHandler"]);
         Assert.Equal("2.0", (string?)host["version"]);
-        Assert.Equal("api", (string?)host["extensions"]!["http"]!["routePrefix"]);
+        // Empty: the pages sit at the root and the API's routes carry their own api/ (ApiRoutes).
+        Assert.Equal("", (string?)host["extensions"]!["http"]!["routePrefix"]);
     }
 
     [Fact]
@@ -125,7 +127,8 @@ public sealed class PackageTest(PackageFixture package)
     {
         var http = Functions().Where(f => (string?)Trigger(f)["type"] == "httpTrigger").ToDictionary(f => (string)f["name"]!, Trigger);
         var catalogue = ApiOperations.All.GroupBy(o => o.Function).ToDictionary(g => g.Key, g => g.ToList());
-        Assert.Equal(catalogue.Keys.Append(ApiOperations.Functions.Fallback).Order(StringComparer.Ordinal), http.Keys.Order(StringComparer.Ordinal));
+        var pages = PageRoutes.All.ToDictionary(p => p.Function);
+        Assert.Equal(catalogue.Keys.Concat(pages.Keys).Append(ApiOperations.Functions.Fallback).Order(StringComparer.Ordinal), http.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, trigger) in http)
         {
             // Our code checks keys (PAR_ADMIN_KEY, the units' keys); the host must not ask for a function key first.
@@ -134,6 +137,12 @@ public sealed class PackageTest(PackageFixture package)
             if (name == ApiOperations.Functions.Fallback)
             {
                 Assert.Equal(ApiRoutes.Fallback, (string?)trigger["route"]);
+                continue;
+            }
+            if (pages.TryGetValue(name, out var page))
+            {
+                Assert.Equal(page.Route, (string?)trigger["route"]);
+                Assert.Equal(page.Methods.Order(), methods.Order());
                 continue;
             }
             foreach (var op in catalogue[name])

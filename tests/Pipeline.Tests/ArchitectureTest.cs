@@ -31,7 +31,7 @@ public sealed partial class ArchitectureTest
     {
         var hostJson = File.ReadAllText(Path.Combine(Root(), "host.json"));
         Assert.DoesNotContain("customHandler", hostJson, StringComparison.Ordinal);
-        Assert.Contains("\"routePrefix\": \"api\"", hostJson, StringComparison.Ordinal);
+        Assert.Contains("\"routePrefix\": \"\"", hostJson, StringComparison.Ordinal); // pages at the root; ApiRoutes carry api/
     }
 
     private static string Root()

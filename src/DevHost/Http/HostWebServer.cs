@@ -20,7 +20,7 @@ internal static class HostWebServer
     private const long MaxRequestBodySize = 100L * 1024 * 1024;
 
     /// <returns>The running app and the port it listens on (the chosen one when <paramref name="port"/> is 0).</returns>
-    public static async Task<(WebApplication App, int Port)> StartAsync(int port, ILoggerFactory loggerFactory, HttpForwarder forwarder, AdminEndpoints admin, EventGridEndpoint eventGrid,
+    public static async Task<(WebApplication App, int Port)> StartAsync(int port, ILoggerFactory loggerFactory, HttpForwarder forwarder, AdminEndpoints admin, EventGridEndpoint eventGrid, bool homepage,
         CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -57,7 +57,7 @@ internal static class HostWebServer
                 return eventGrid.HandleAsync(context);
             }
 
-            if (context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method))
+            if (homepage && context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method))
             {
                 // The host's root answers too; scripts use it to wait for the stand-in.
                 return context.Response.WriteAsync("ParServerless DevHost is running", context.RequestAborted);

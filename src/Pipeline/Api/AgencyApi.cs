@@ -43,13 +43,19 @@ public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearSt
         return new ContentReply(bytes, type, TemplateWriter.FileName(request, fileFormat));
     }
 
+    /// <summary>
+    /// The dry run: the same checks as the real upload, in the same order and with the same codes (name, size, year published or
+    /// round window, unit: <see cref="UploadGateway.CheckAsync"/>), then the file read against the year's scheme. Nothing is recorded.
+    /// </summary>
     public async Task<ApiReply> ValidateAsync(int year, string unit, string kind, string fileName, Stream body, CancellationToken ct)
     {
         if (KindOf(kind) is not { } k) return BadKind(kind);
+        var check = await gateway.CheckAsync(year, k, unit, null, fileName, body, null, null, ct).ConfigureAwait(false);
+        if (!check.IsOk) return check.Refusal;
         var context = await ContextAsync(year, unit, ct).ConfigureAwait(false);
         if (!context.IsOk) return context.Refusal;
         var (scheme, _, all) = context.Value;
-        var outcome = await SubmissionReader.ReadAsync(new SubmissionRequest(year, k, fileName, unit), body, scheme, all, timeProvider: time, cancellationToken: ct).ConfigureAwait(false);
+        var outcome = SubmissionReader.Read(new SubmissionRequest(year, k, check.Value.FileName, unit), check.Value.Content, scheme, all, timeProvider: time, cancellationToken: ct);
         return ApiReply.Json(new ValidationView(outcome.Accepted, outcome.Report.ErrorCount, outcome.Report.WarningCount,
             outcome.Report.Problems.Select(ProblemView.Of).ToList(), outcome.Report.Truncated, outcome.Report.CountsByCode));
     }

@@ -71,8 +71,10 @@ public static partial class OpenApiDocument
         };
     }
 
-    /// <summary>The OpenAPI path of a route: constraints dropped (<c>{year:int}</c> → <c>{year}</c>).</summary>
-    public static string PathOf(string route) => Parameter().Replace(route, m => "{" + m.Groups["name"].Value + "}");
+    /// <summary>The OpenAPI path of a route below <c>/api/</c>: the prefix and constraints dropped (<c>{year:int}</c> → <c>{year}</c>).</summary>
+    public static string PathOf(string route) =>
+        Parameter().Replace(route.StartsWith(ApiRoutes.Prefix + "/", StringComparison.Ordinal) ? route[(ApiRoutes.Prefix.Length + 1)..] : route,
+            m => "{" + m.Groups["name"].Value + "}");
 
     private static JsonObject Operation(ApiOperation op, JsonObject schemas)
     {

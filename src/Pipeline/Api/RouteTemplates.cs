@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ParServerless.Pipeline.Api;
 
-/// <summary>Matches a path (after the <c>api/</c> prefix) against the API's route templates, for the 404/405 fallback.</summary>
+/// <summary>Matches a path (with its <c>api/</c> prefix; the host's route prefix is empty) against the API's route templates, for the 404/405 fallback.</summary>
 /// <remarks>Templates here use whole-segment parameters (<c>{unit}</c>), the <c>int</c> constraint and literal segments only.</remarks>
 public static class RouteTemplates
 {

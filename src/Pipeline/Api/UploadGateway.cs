@@ -27,18 +27,28 @@ public sealed class UploadGateway(StorageClients clients, StorageSetup setup, Ye
     /// <summary>Names of the kinds an upload route takes, in route order.</summary>
     public static IEnumerable<string> KindNames => KindsByRoute.Keys;
 
-    /// <param name="body">The request body: the file's bytes, read here up to the size limit and no further.</param>
-    /// <param name="contentLength">The declared length, when the request has one: an oversize file is refused before reading.</param>
-    public async Task<ApiReply> UploadAsync(
-        int year, FileKind kind, string? unit, int? round, string fileName, Stream body, long? contentLength, string uploadedBy, string statusRoute,
+    /// <summary>An upload that passed every check the API makes: its bytes, its year and its (normalised) file name.</summary>
+    public sealed record CheckedUpload(byte[] Content, YearRecord Year, string FileName);
+
+    /// <summary>
+    /// The checks an upload meets before anything is written, in one order, shared by the real upload and the dry run so both
+    /// answer alike: file name (PAR-A013, PAR-I007), appraisal round (PAR-A015), size (PAR-A413, PAR-A014), year (PAR-I002),
+    /// year published or round window (PAR-I003, PAR-I004), unit (PAR-A012).
+    /// </summary>
+    /// <param name="read">Receives the bytes read so far (or the declared length of an oversize body), for the audit.</param>
+    public async Task<Outcome<CheckedUpload>> CheckAsync(
+        int year, FileKind kind, string? unit, int? round, string fileName, Stream body, long? contentLength, Action<long, string?>? read,
         CancellationToken cancellationToken)
     {
         var content = await ReadBodyAsync(body, contentLength, cancellationToken).ConfigureAwait(false);
+        read?.Invoke(content?.Length ?? contentLength ?? FileLimits.Default.MaxBytes + 1,
+            content is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
+        var name = UploadNames.Normalise(fileName);
+        if (UploadNames.Problem(name) is { } problem) return PipelineProblems.BadUploadName(fileName, problem.Vi, problem.En);
+        if (Path.GetExtension(name).ToLowerInvariant() is not (".xlsx" or ".csv" or ".json")) return PipelineProblems.BadFileName(fileName);
+        if (kind == FileKind.Appraisal && round is not (1 or 2)) return PipelineProblems.AppraisalRoundMissing();
         if (content is null) return PipelineProblems.TooLarge(FileLimits.Default.MaxBytes);
         if (content.Length == 0) return PipelineProblems.EmptyFile();
-        if (Path.GetExtension(fileName).ToLowerInvariant() is not (".xlsx" or ".csv" or ".json") || fileName.Contains('/', StringComparison.Ordinal) || fileName.Length > 200)
-            return PipelineProblems.BadFileName(fileName);
-        if (kind == FileKind.Appraisal && round is not (1 or 2)) return PipelineProblems.AppraisalRoundMissing();
 
         var record = await years.GetAsync(year, cancellationToken).ConfigureAwait(false);
         if (record is null) return PipelineProblems.YearNotOpen(year);
@@ -49,24 +59,52 @@ public sealed class UploadGateway(StorageClients clients, StorageSetup setup, Ye
         }
         if (unit is not null && (await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false)).All(u => u.Unit.Code != unit))
             return PipelineProblems.UnitNotEvaluated(year, unit);
+        return new CheckedUpload(content, record, name);
+    }
+
+    /// <param name="body">The request body: the file's bytes, read here up to the size limit and no further.</param>
+    /// <param name="contentLength">The declared length, when the request has one: an oversize file is refused before reading.</param>
+    public async Task<ApiReply> UploadAsync(
+        int year, FileKind kind, string? unit, int? round, string fileName, Stream body, long? contentLength, string uploadedBy, string statusRoute,
+        CancellationToken cancellationToken)
+    {
+        var size = 0L;
+        string? readSha = null;
+        var check = await CheckAsync(year, kind, unit, round, fileName, body, contentLength, (n, h) => (size, readSha) = (n, h), cancellationToken).ConfigureAwait(false);
+        if (!check.IsOk)
+        {
+            // Sở Nội vụ sees that an agency tried: a refused upload is an audit row too (who, when, size, code).
+            if (year is >= 2000 and <= 2100)
+                await uploads.SaveRefusedAsync(year, kind, unit, round, fileName, size, readSha, uploadedBy, time.GetUtcNow(), check.Refusal.Code, cancellationToken).ConfigureAwait(false);
+            return check.Refusal;
+        }
+        var (content, _, name) = check.Value;
 
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
         var container = UploadPath.ContainerOf(kind);
-        var name = UploadPath.NameFor(kind, year, unit, round, fileName);
-        await clients.Container(container).GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
-        {
-            Metadata = new Dictionary<string, string> { ["uploadedby"] = uploadedBy, ["sha256"] = sha },
-            HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(fileName) },
-        }, cancellationToken).ConfigureAwait(false);
+        var blobName = UploadPath.ApiNameFor(kind, year, unit, round, name, sha);
+        // Written once (If-None-Match: *): the name holds the hash, so an existing blob holds these very bytes and the upload
+        // is already on its way; nothing accepted is ever overwritten. The upload moment goes in the metadata to the tick, so
+        // two uploads within one second (Last-Modified has whole seconds) still supersede in the order the API took them.
+        await BlobWrites.CreateOnceAsync(clients.Container(container), blobName, BinaryData.FromBytes(content), ContentType(name), cancellationToken,
+            new Dictionary<string, string>
+            {
+                ["uploadedby"] = uploadedBy,
+                ["sha256"] = sha,
+                [UploadedAtMetadata] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            }).ConfigureAwait(false);
         var status = $"{statusRoute}/{sha}";
-        return ApiReply.Json(new UploadAccepted(sha, container, name, sha, content.Length, status), 202, status);
+        return ApiReply.Json(new UploadAccepted(sha, container, blobName, sha, content.Length, status), 202, status);
     }
+
+    /// <summary>Blob metadata holding the moment the API took the upload (round-trip format).</summary>
+    public const string UploadedAtMetadata = IngestionService.UploadedAtMetadata;
 
     /// <summary>Status of an upload: 200 with its record and report once ingested, 202 while the blob waits, else 404.</summary>
     public async Task<ApiReply> StatusAsync(int year, string? unit, string sha, CancellationToken cancellationToken)
     {
-        var record = (await uploads.ListAsync(year, unit, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Sha256 == sha);
+        var record = (await uploads.ListAsync(year, unit, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Sha256 == sha && r.Outcome != UploadOutcome.Refused);
         if (record is not null)
         {
             var report = await BlobWrites.ReadOrNullAsync(clients.Container(StorageNames.AppContainers.Reports), record.ReportBlob, cancellationToken).ConfigureAwait(false);

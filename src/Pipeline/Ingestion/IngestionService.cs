@@ -26,6 +26,9 @@ public sealed partial class IngestionService(
     StorageClients clients, UploadStore uploads, MarkStore marks, YearStore years, SchemeStore schemes, UnitStore units,
     ResultStore results, TimeProvider time, ILogger<IngestionService> logger)
 {
+    /// <summary>Blob metadata the API writes: the moment it took the upload (round-trip format).</summary>
+    public const string UploadedAtMetadata = "uploadedat";
+
     /// <summary>
     /// Ingests the blob a trigger names: reads at most the size limit + 1 byte (so an oversize blob is rejected as such
     /// without being held), with its last-modified time (the upload moment deadlines use) and the uploader in its metadata.
@@ -45,6 +48,11 @@ public sealed partial class IngestionService(
             content = buffer.ToArray();
             lastModified = response.Details.LastModified;
             uploadedBy = response.Details.Metadata.TryGetValue("uploadedby", out var by) ? by : null;
+            // The API notes the moment it took the upload, to the tick: Last-Modified has whole seconds, and two uploads of one
+            // unit within a second must still supersede in the order the API took them.
+            if (response.Details.Metadata.TryGetValue(UploadedAtMetadata, out var stamp)
+                && DateTimeOffset.TryParseExact(stamp, "O", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var taken))
+                lastModified = taken;
         }
         catch (RequestFailedException e) when (e.Status == 416)
         {
@@ -75,7 +83,7 @@ public sealed partial class IngestionService(
         }
 
         var at = uploadedAt ?? time.GetUtcNow();
-        var originalName = $"{container}/{blobName}/{sha}{Path.GetExtension(blobName)}";
+        var originalName = DerivedBlobNames.For(container, blobName, $"{sha}{OriginalExtension(blobName)}");
         await BlobWrites.CreateOnceAsync(clients.Container(StorageNames.AppContainers.Originals), originalName, BinaryData.FromBytes(content),
             "application/octet-stream", cancellationToken).ConfigureAwait(false);
 
@@ -84,18 +92,36 @@ public sealed partial class IngestionService(
             : await ReadAsync(path, content, at, cancellationToken).ConfigureAwait(false);
 
         var carried = new List<string>();
-        if (outcome is { Accepted: true })
+        var accepted = outcome is { Accepted: true };
+        if (accepted && outcome!.Sheets.Select(s => MarkStore.StorageProblem(s, sha)).FirstOrDefault(p => p is not null) is { } tooLarge)
         {
-            foreach (var sheet in outcome.Sheets)
+            // Storage would refuse these rows on every retry: say so now, with a code, instead of ending in poison.
+            report = PipelineProblems.TooLargeForStorage(tooLarge).AsReport();
+            accepted = false;
+        }
+        if (accepted)
+        {
+            try
             {
-                await marks.RecordAsync(sheet, sha, at, container, blobName, cancellationToken).ConfigureAwait(false);
-                if (!carried.Contains(sheet.UnitCode)) carried.Add(sheet.UnitCode);
+                foreach (var sheet in outcome!.Sheets)
+                {
+                    await marks.RecordAsync(sheet, sha, at, container, blobName, cancellationToken).ConfigureAwait(false);
+                    if (!carried.Contains(sheet.UnitCode)) carried.Add(sheet.UnitCode);
+                }
+                if (outcome.Published.Count > 0)
+                    await results.SaveHistoryAsync(path!.Year, outcome.Published, sha, cancellationToken).ConfigureAwait(false);
             }
-            if (outcome.Published.Count > 0)
-                await results.SaveHistoryAsync(path!.Year, outcome.Published, sha, cancellationToken).ConfigureAwait(false);
+            catch (RequestFailedException e) when (StorageLimits.IsPermanent(e))
+            {
+                // A refusal the checks above did not foresee and no retry can change. Heads this upload may already hold do not
+                // count: marks count only with an Accepted audit row (MarkStore.CurrentAsync), and this row says Rejected.
+                LogStorageRefused(e, container, blobName, e.Status, e.ErrorCode);
+                report = PipelineProblems.TooLargeForStorage(e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsReport();
+                accepted = false;
+                carried.Clear();
+            }
         }
 
-        var accepted = outcome is { Accepted: true };
         var record = new UploadRecord(
             path?.Year ?? 0, container, blobName, sha, path?.Kind ?? UploadPath.KindOf(container), path?.Unit, path?.Round,
             content.Length, uploadedBy ?? "storage", at, time.GetUtcNow(), accepted ? UploadOutcome.Accepted : UploadOutcome.Rejected,
@@ -111,6 +137,13 @@ public sealed partial class IngestionService(
         await uploads.SaveAsync(record, yearText, cancellationToken).ConfigureAwait(false);
         LogIngested(container, blobName, record.Outcome, record.Errors, record.Warnings, carried.Count);
         return new IngestionResult(record, false);
+    }
+
+    /// <summary>The original's extension, kept when it is a plain short one (a hostile name's "extension" is not).</summary>
+    private static string OriginalExtension(string blobName)
+    {
+        var extension = Path.GetExtension(blobName);
+        return extension.Length <= 8 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension : "";
     }
 
     /// <summary>
@@ -136,6 +169,9 @@ public sealed partial class IngestionService(
         var outcome = SubmissionReader.Read(request, content, scheme, registered.Select(u => u.Unit).ToList(), timeProvider: time, cancellationToken: cancellationToken);
         return (outcome.Report, outcome);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage refused the rows of {Container}/{Blob} ({Status} {ErrorCode}): recorded as a rejection")]
+    private partial void LogStorageRefused(Exception exception, string container, string blob, int status, string? errorCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored zero-length blob {Container}/{Blob}")]
     private partial void LogIgnoredEmpty(string container, string blob);

@@ -22,7 +22,7 @@ public sealed record MarkHead(string UnitCode, MarkSource Source, string Sha256,
 /// Every upload's rows stay (history); the head moves to the newest upload (by upload time, then hash) with an ETag-guarded
 /// write, so a late redelivery of an older file never wins and two writers cannot both think they won.
 /// </summary>
-public sealed class MarkStore(StorageClients clients, StorageSetup setup)
+public sealed class MarkStore(StorageClients clients, StorageSetup setup, UploadStore uploads)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -40,28 +40,7 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup)
     {
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var pk = Partition(sheet.Year, sheet.UnitCode);
-        var prefix = Prefix(sheet.Source, sha256);
-        var rows = new List<TableTransactionAction>(sheet.Leaves.Count + sheet.Adjustments.Count);
-        for (var i = 0; i < sheet.Leaves.Count; i++)
-        {
-            var leaf = sheet.Leaves[i];
-            rows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(pk, FormattableString.Invariant($"{prefix}L|{i:D4}"))
-            {
-                ["Criterion"] = leaf.Criterion.Value,
-                ["Points"] = KeyText.Invariant(leaf.Points),
-                ["Note"] = leaf.Note,
-                ["Evidence"] = leaf.Evidence.Count == 0 ? null : JsonSerializer.Serialize(leaf.Evidence, Json),
-            }));
-        }
-        for (var i = 0; i < sheet.Adjustments.Count; i++)
-        {
-            var adjustment = sheet.Adjustments[i];
-            rows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(pk, FormattableString.Invariant($"{prefix}A|{i:D4}"))
-            {
-                ["Points"] = KeyText.Invariant(adjustment.Points),
-                ["Reason"] = adjustment.Reason,
-            }));
-        }
+        var rows = Rows(sheet, sha256).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
         // Rows first: they are invisible until the head points at their hash, so a crash here leaves nothing half-visible.
         await TableBatch.SubmitAsync(Table, rows, cancellationToken).ConfigureAwait(false);
 
@@ -110,13 +89,59 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup)
         throw new InvalidOperationException($"The marks head of {pk} kept changing under 10 attempts.");
     }
 
+    /// <summary>The rows of one sheet of an upload, as <see cref="RecordAsync"/> writes them (the head aside).</summary>
+    private static IEnumerable<TableEntity> Rows(MarkSheet sheet, string sha256)
+    {
+        var pk = Partition(sheet.Year, sheet.UnitCode);
+        var prefix = Prefix(sheet.Source, sha256);
+        for (var i = 0; i < sheet.Leaves.Count; i++)
+        {
+            var leaf = sheet.Leaves[i];
+            yield return new TableEntity(pk, FormattableString.Invariant($"{prefix}L|{i:D4}"))
+            {
+                ["Criterion"] = leaf.Criterion.Value,
+                ["Points"] = KeyText.Invariant(leaf.Points),
+                ["Note"] = leaf.Note,
+                ["Evidence"] = leaf.Evidence.Count == 0 ? null : JsonSerializer.Serialize(leaf.Evidence, Json),
+            };
+        }
+        for (var i = 0; i < sheet.Adjustments.Count; i++)
+        {
+            var adjustment = sheet.Adjustments[i];
+            yield return new TableEntity(pk, FormattableString.Invariant($"{prefix}A|{i:D4}"))
+            {
+                ["Points"] = KeyText.Invariant(adjustment.Points),
+                ["Reason"] = adjustment.Reason,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Whether storage would refuse a row of the sheet whatever the retry (a value above 64 KiB, a row above 1 MiB, a key
+    /// above 1 KiB): checked before anything is written, so such a file is a coded rejection (PAR-I008), never a poison message.
+    /// </summary>
+    /// <returns>Null when every row fits, else the first limit broken.</returns>
+    public static string? StorageProblem(MarkSheet sheet, string sha256)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        if (StorageLimits.KeyBytes(Partition(sheet.Year, sheet.UnitCode)) > StorageLimits.MaxKeyBytes) return $"unit code {sheet.UnitCode.Length} characters";
+        foreach (var row in Rows(sheet, sha256))
+            if (StorageLimits.Problem(row) is { } problem) return problem;
+        return null;
+    }
+
     private static bool IsNewer(DateTimeOffset at, string sha, DateTimeOffset currentAt, string currentSha) =>
         at > currentAt || at == currentAt && string.CompareOrdinal(sha, currentSha) > 0;
 
-    /// <summary>The current mark sheets of every unit of a year, by unit code.</summary>
+    /// <summary>
+    /// The current mark sheets of every unit of a year, by unit code. <b>No marks count without their audit row</b>: a head
+    /// naming an upload whose status row (Uploads, outcome Accepted) is missing (the ingestion failed after moving the head
+    /// and before its last write) does not count until a redelivery completes it.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<MarkSheet>>> CurrentAsync(int year, CancellationToken cancellationToken)
     {
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var audited = await uploads.AcceptedKeysAsync(year, cancellationToken).ConfigureAwait(false);
         var low = FormattableString.Invariant($"{year:D4}|");
         var high = FormattableString.Invariant($"{year:D4}}}");
         var byPartition = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
@@ -130,7 +155,7 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup)
         foreach (var (pk, rows) in byPartition)
         {
             var unit = KeyText.Unescape(pk[(pk.IndexOf('|', StringComparison.Ordinal) + 1)..]);
-            result[unit] = SheetsOf(year, unit, rows);
+            result[unit] = SheetsOf(year, unit, rows, audited);
         }
         return result;
     }
@@ -151,12 +176,13 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup)
         unit, (MarkSource)int.Parse(e.RowKey[1..e.RowKey.IndexOf('|', StringComparison.Ordinal)], CultureInfo.InvariantCulture),
         e.GetString("Sha256"), e.GetDateTimeOffset("UploadedAt") ?? default, e.GetString("Container"), e.GetString("BlobName"));
 
-    private static List<MarkSheet> SheetsOf(int year, string unit, List<TableEntity> rows)
+    private static List<MarkSheet> SheetsOf(int year, string unit, List<TableEntity> rows, IReadOnlySet<string> audited)
     {
         var sheets = new List<MarkSheet>();
         foreach (var head in rows.Where(r => r.RowKey.EndsWith("|head", StringComparison.Ordinal)))
         {
             var h = ToHead(unit, head);
+            if (!audited.Contains(UploadStore.RowKey(h.Container, h.BlobName, h.Sha256))) continue;
             var prefix = Prefix(h.Source, h.Sha256);
             var mine = rows.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
             // Only the first Leaves/Adjustments rows count: the same bytes read again under a changed scheme could have left more.

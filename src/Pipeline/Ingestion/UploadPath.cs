@@ -26,8 +26,18 @@ public sealed record UploadPath(string Container, string BlobName, FileKind Kind
             bag.Add(PipelineProblems.BadPath(container, blobName, shape).AsProblem());
             return (null, yearText, bag.ToReport());
         }
-        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        // Exactly four digits: the audit lists a year's partition "D4", so "02021" would be counted yet missing from the list.
+        if (yearText.Length != 4 || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        {
             bag.Add(PipelineProblems.BadPathYear(yearText).AsProblem());
+            year = 0;
+        }
+        // The unit segment and the file name follow the one naming rule (a stray space in "2022/ SO-TP/…" is refused here,
+        // never counted for a unit whose upload list does not show it). API names carry a 13-character hash prefix.
+        if (withUnitOrRound && kind != FileKind.Appraisal && UploadNames.Problem(segments[1], UploadNames.MaxSegmentLength) is { } unitProblem)
+            bag.Add(PipelineProblems.BadUploadName(segments[1], unitProblem.Vi, unitProblem.En).AsProblem());
+        if (UploadNames.Problem(segments[^1], UploadNames.MaxFileNameLength + ApiPrefixLength) is { } nameProblem)
+            bag.Add(PipelineProblems.BadUploadName(segments[^1], nameProblem.Vi, nameProblem.En).AsProblem());
         string? unit = null;
         int? round = null;
         if (kind == FileKind.Appraisal)
@@ -62,13 +72,23 @@ public sealed record UploadPath(string Container, string BlobName, FileKind Kind
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Length of the prefix the API puts before a file name: 12 hex digits of the SHA-256 and a dash.</summary>
+    public const int ApiPrefixLength = 13;
+
     /// <summary>The blob name an upload of this kind gets: the inverse of <see cref="Parse"/>.</summary>
     public static string NameFor(FileKind kind, int year, string? unit, int? round, string fileName) => kind switch
     {
-        FileKind.SelfAssessment or FileKind.Explanation => FormattableString.Invariant($"{year}/{unit}/{fileName}"),
-        FileKind.Appraisal => FormattableString.Invariant($"{year}/{round}/{fileName}"),
-        _ => FormattableString.Invariant($"{year}/{fileName}"),
+        FileKind.SelfAssessment or FileKind.Explanation => FormattableString.Invariant($"{year:D4}/{unit}/{fileName}"),
+        FileKind.Appraisal => FormattableString.Invariant($"{year:D4}/{round}/{fileName}"),
+        _ => FormattableString.Invariant($"{year:D4}/{fileName}"),
     };
+
+    /// <summary>
+    /// The blob name of an upload through the API: the file name behind the first 12 hex digits of its SHA-256, so every
+    /// accepted upload has its own blob, written once; two uploads of one name never overwrite each other.
+    /// </summary>
+    public static string ApiNameFor(FileKind kind, int year, string? unit, int? round, string fileName, string sha256) =>
+        NameFor(kind, year, unit, round, $"{sha256[..12]}-{fileName}");
 
     private static string Shape(string container) => KindOf(container) switch
     {

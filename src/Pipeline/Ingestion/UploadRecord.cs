@@ -10,6 +10,8 @@ public enum UploadOutcome
     Accepted = 1,
     /// <summary>Refused with a report; nothing recorded but the original and the report.</summary>
     Rejected = 2,
+    /// <summary>Refused at the API before any blob was written (late, oversize, wrong unit, bad name): kept for the audit only.</summary>
+    Refused = 3,
 }
 
 /// <summary>

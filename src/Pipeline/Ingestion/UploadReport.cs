@@ -32,7 +32,7 @@ public sealed record UploadReport(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string BlobName(string container, string blobName, string sha256) => $"{container}/{blobName}/{sha256}.json";
+    public static string BlobName(string container, string blobName, string sha256) => Storage.DerivedBlobNames.For(container, blobName, $"{sha256}.json");
 
     public static UploadReport Of(UploadRecord record, ValidationReport report) => new(
         FormatVersion, record.Year, record.Container, record.BlobName, record.Sha256, record.Kind.ToString(), record.Unit, record.Round,

@@ -15,9 +15,12 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
 {
     private TableClient Table => clients.Table(StorageNames.Tables.Uploads);
 
-    public static string Partition(string yearText) => KeyText.Escape(yearText);
+    /// <summary>The year's partition; a malformed path's year text (any length, any characters) is escaped and bounded to 64 characters.</summary>
+    public static string Partition(string yearText) => KeyText.Bounded(KeyText.Escape(yearText), 64);
 
-    public static string RowKey(string container, string blobName, string sha256) => $"{container}|{KeyText.Escape(blobName)}|{sha256}";
+    /// <summary>The upload's RowKey; the escaped blob name is bounded to 400 characters, so even a 1024-character direct blob
+    /// name full of escaped characters gives a key within 1 KiB (its status row can always be written).</summary>
+    public static string RowKey(string container, string blobName, string sha256) => $"{container}|{KeyText.Bounded(KeyText.Escape(blobName), 400)}|{sha256}";
 
     public async Task<UploadRecord?> FindAsync(string yearText, string container, string blobName, string sha256, CancellationToken cancellationToken)
     {
@@ -52,6 +55,52 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
         // Upsert: a concurrent delivery of the same blob computes the same row from the same bytes, and a rejection that awaited
         // configuration (IngestionService) is replaced by the new outcome.
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records an upload the API refused, so the audit shows the attempt: RowKey <c>{container}|refused|{inverted ticks}|{random}</c>
+    /// (never colliding with an ingested upload's key). The name is kept as sent, cut to 200 characters, as a property only.
+    /// </summary>
+    public async Task SaveRefusedAsync(
+        int year, FileKind kind, string? unit, int? round, string fileName, long size, string? sha256, string uploadedBy, DateTimeOffset at, string code,
+        CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var container = UploadPath.ContainerOf(kind);
+        var entity = new TableEntity(Partition(year.ToString("D4", CultureInfo.InvariantCulture)),
+            $"{container}|refused|{KeyText.InvertedTicks(at)}|{Guid.NewGuid():N}")
+        {
+            ["Container"] = container,
+            ["BlobName"] = fileName.Length > 200 ? fileName[..200] : fileName,
+            ["Sha256"] = sha256 ?? "",
+            ["Kind"] = kind.ToString(),
+            ["Unit"] = unit,
+            ["Round"] = round,
+            ["Size"] = size,
+            ["UploadedBy"] = uploadedBy,
+            ["UploadedAt"] = at,
+            ["IngestedAt"] = at,
+            ["Outcome"] = UploadOutcome.Refused.ToString(),
+            ["Errors"] = 1,
+            ["Warnings"] = 0,
+            ["Units"] = "",
+            ["Codes"] = code,
+            ["ReportBlob"] = "",
+            ["OriginalBlob"] = "",
+        };
+        await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>RowKeys of a year's accepted uploads: the audit rows marks need before they count (<see cref="MarkStore.CurrentAsync"/>).</summary>
+    public async Task<IReadOnlySet<string>> AcceptedKeysAsync(int year, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var pk = Partition(year.ToString("D4", CultureInfo.InvariantCulture));
+        var accepted = UploadOutcome.Accepted.ToString();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, select: ["RowKey", "Outcome"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (e.GetString("Outcome") == accepted) keys.Add(e.RowKey);
+        return keys;
     }
 
     /// <summary>Every upload of a year, newest first; optionally only those naming or carrying <paramref name="unit"/>.</summary>

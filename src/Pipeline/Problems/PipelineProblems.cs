@@ -41,6 +41,27 @@ public static class PipelineProblems
     public static Refusal SchemeNotRegistered(int year, SchemeRef scheme) => new("PAR-I006", 409,
         $"Bộ tiêu chí {scheme} của năm {year} chưa được đăng ký.", $"The scheme {scheme} of year {year} is not registered.");
 
+    /// <summary>A file name (or a path segment) that the one naming rule refuses: same code at the API, the dry run and ingestion.</summary>
+    public static Refusal BadUploadName(string name, string reasonVi, string reasonEn) => new("PAR-I007", 400,
+        $"Tên '{Shown(name)}' không được chấp nhận: {reasonVi}. Dùng tên ngắn, không có \\ / : * ? \" < > | # % và không có '..'.",
+        $"The name '{Shown(name)}' is not accepted: {reasonEn}. Use a short name without \\ / : * ? \" < > | # % or '..'.");
+
+    /// <summary>Storage would refuse the file's rows whatever the retry (a value or row above the service's limits): a rejection, not a fault.</summary>
+    public static Refusal TooLargeForStorage(string detail) => new("PAR-I008", 400,
+        $"Tệp có nội dung quá lớn để lưu (một ô hoặc một dòng vượt giới hạn lưu trữ: {detail}); hãy rút gọn ghi chú hoặc minh chứng.",
+        $"The file holds content too large to store (a value or a row above the storage limits: {detail}); shorten the notes or evidence.");
+
+    /// <summary>A name as shown in a message: at most 80 characters, control and bidi characters made visible.</summary>
+    private static string Shown(string name)
+    {
+        var cut = name.Length > 80 ? name[..80] + "…" : name;
+        var sb = new System.Text.StringBuilder(cut.Length);
+        foreach (var c in cut)
+            sb.Append(char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') || char.IsSurrogate(c)
+                ? FormattableString.Invariant($"\\u{(int)c:X4}") : c.ToString());
+        return sb.ToString();
+    }
+
     /// <summary>Codes of rejections that only awaited configuration; the same file sent again is read again.</summary>
     public static IReadOnlySet<string> AwaitingConfiguration { get; } = new HashSet<string>(StringComparer.Ordinal) { "PAR-I002", "PAR-I006" };
 

@@ -22,6 +22,18 @@ public static class KeyText
 
     public static string Unescape(string value) => Uri.UnescapeDataString(value);
 
+    /// <summary>
+    /// An escaped key part cut to <paramref name="maxChars"/>: a longer one keeps its start and ends with <c>~</c> and 16 hex
+    /// digits of its SHA-256, so two long names stay two keys and every key fits the 1 KiB limit whatever the name.
+    /// </summary>
+    public static string Bounded(string escaped, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(escaped);
+        if (escaped.Length <= maxChars) return escaped;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(escaped)))[..16];
+        return string.Concat(escaped.AsSpan(0, maxChars - 17), "~", hash);
+    }
+
     /// <summary>A decimal as an invariant string, unrounded, trailing zeros kept as given (the value, not a display form).</summary>
     public static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

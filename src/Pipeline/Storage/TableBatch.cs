@@ -22,8 +22,32 @@ public static class TableBatch
         var partition = actions[0].Entity.PartitionKey;
         if (actions.Any(a => !string.Equals(a.Entity.PartitionKey, partition, StringComparison.Ordinal)))
             throw new ArgumentException($"A table transaction must stay in one partition; got {actions.Select(a => a.Entity.PartitionKey).Distinct().Count()}.", nameof(actions));
-        foreach (var chunk in actions.Chunk(MaxOperations))
+        foreach (var chunk in Chunks(actions))
             await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Largest payload we put in one transaction: Azure refuses a batch above 4 MiB; the estimate keeps a margin.</summary>
+    public const long MaxPayloadBytes = 3L * 1024 * 1024;
+
+    /// <summary>Chunks of at most 100 operations and about <see cref="MaxPayloadBytes"/> each (100 rows of long notes exceed 4 MiB).</summary>
+    public static IEnumerable<TableTransactionAction[]> Chunks(IReadOnlyList<TableTransactionAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var chunk = new List<TableTransactionAction>(MaxOperations);
+        long bytes = 0;
+        foreach (var action in actions)
+        {
+            var size = StorageLimits.EstimatedBytes(action.Entity);
+            if (chunk.Count > 0 && (chunk.Count == MaxOperations || bytes + size > MaxPayloadBytes))
+            {
+                yield return chunk.ToArray();
+                chunk.Clear();
+                bytes = 0;
+            }
+            chunk.Add(action);
+            bytes += size;
+        }
+        if (chunk.Count > 0) yield return chunk.ToArray();
     }
 
     /// <summary>Groups actions by partition and submits each group with <see cref="SubmitAsync"/>.</summary>

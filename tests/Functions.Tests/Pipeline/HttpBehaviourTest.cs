@@ -75,6 +75,8 @@ public sealed class HttpBehaviourTest(ITestOutputHelper output) : IAsyncLifetime
         foreach (var function in metadata.RootElement.EnumerateArray())
         {
             if (function.GetProperty("name").GetString() == "Fallback") continue; // answers what matches no route: 404/405
+            // The web pages (HTML for people, docs/PAGES.md) are not the API.
+            if (ParServerless.Pipeline.Pages.PageRoutes.All.Any(p => p.Function == function.GetProperty("name").GetString())) continue;
             foreach (var binding in function.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "httpTrigger"))
             {
                 var path = "/api/" + ParServerless.Pipeline.Api.OpenApiDocument.PathOf(binding.GetProperty("route").GetString()!);

@@ -122,7 +122,10 @@ public sealed class IngestionTest(ITestOutputHelper output) : IAsyncLifetime
         // Straight into storage (bypassing the API) after the deadline: ingested as a rejection with the same code.
         await _p.UploadBlobAsync("submissions", "2021/SO-TP/tre-han.xlsx", Template("SO-TP"));
         await _p.WaitUntilQuietAsync();
-        var row = Assert.Single(await _p.UploadsAsync())!;
+        var rows = await _p.UploadsAsync();
+        // The API's refusal is in the audit too (issue 10), apart from the direct blob's rejection.
+        Assert.Single(rows, r => (string?)r!["outcome"] == "Refused" && (string?)r["codes"]![0] == "PAR-I004");
+        var row = Assert.Single(rows, r => (string?)r!["outcome"] != "Refused")!;
         Assert.Equal("Rejected", (string?)row["outcome"]);
         Assert.Equal(["PAR-I004"], row["codes"]!.AsArray().Select(c => (string?)c));
     }

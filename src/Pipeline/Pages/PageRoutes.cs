@@ -1,0 +1,61 @@
+namespace ParServerless.Pipeline.Pages;
+
+/// <summary>
+/// The web pages' routes (trang web), at the root of the function app (host.json's route prefix is empty; the API sits under
+/// <c>api/</c>). Vietnamese paths, ASCII only. <c>/admin</c> is the Functions host's own, so no page lives there.
+/// </summary>
+public static class PageRoutes
+{
+    /// <summary>Các năm đã công bố: the years published.</summary>
+    public const string Years = "nam";
+
+    /// <summary>Kết quả một năm: a year's results per group.</summary>
+    public const string Year = "nam/{year:int}";
+
+    /// <summary>Trang của một đơn vị: its working sheet.</summary>
+    public const string Unit = "nam/{year:int}/don-vi/{unit}";
+
+    /// <summary>Bàn nộp hồ sơ của cơ quan: the agency's upload desk (signed in by a session cookie).</summary>
+    public const string Desk = "co-quan/{year:int}";
+    public const string DeskSignIn = "co-quan/{year:int}/dang-nhap";
+    public const string DeskSignOut = "co-quan/{year:int}/dang-xuat";
+    public const string DeskCheck = "co-quan/{year:int}/kiem-tra";
+    public const string DeskSend = "co-quan/{year:int}/gui";
+    public const string DeskTemplate = "co-quan/{year:int}/mau/{kind}";
+
+    public static string DeskPath(int year) => FormattableString.Invariant($"/co-quan/{year}");
+
+    public static string YearsPath => "/" + Years;
+
+    public static string YearPath(int year) => FormattableString.Invariant($"/nam/{year}");
+
+    public static string UnitPath(int year, string unit) => FormattableString.Invariant($"/nam/{year}/don-vi/{Uri.EscapeDataString(unit)}");
+
+    /// <summary>Names of the page functions, one per route.</summary>
+    public static class Functions
+    {
+        public const string PageYears = nameof(PageYears);
+        public const string PageYear = nameof(PageYear);
+        public const string PageUnit = nameof(PageUnit);
+        public const string PageDesk = nameof(PageDesk);
+        public const string PageDeskSignIn = nameof(PageDeskSignIn);
+        public const string PageDeskSignOut = nameof(PageDeskSignOut);
+        public const string PageDeskCheck = nameof(PageDeskCheck);
+        public const string PageDeskSend = nameof(PageDeskSend);
+        public const string PageDeskTemplate = nameof(PageDeskTemplate);
+    }
+
+    /// <summary>Every page function with its route and methods, for the package checks.</summary>
+    public static IReadOnlyList<(string Function, string Route, string[] Methods)> All { get; } =
+    [
+        (Functions.PageYears, Years, ["GET", "HEAD"]),
+        (Functions.PageYear, Year, ["GET", "HEAD"]),
+        (Functions.PageUnit, Unit, ["GET", "HEAD"]),
+        (Functions.PageDesk, Desk, ["GET", "HEAD"]),
+        (Functions.PageDeskSignIn, DeskSignIn, ["POST"]),
+        (Functions.PageDeskSignOut, DeskSignOut, ["POST"]),
+        (Functions.PageDeskCheck, DeskCheck, ["POST"]),
+        (Functions.PageDeskSend, DeskSend, ["POST"]),
+        (Functions.PageDeskTemplate, DeskTemplate, ["GET", "HEAD"]),
+    ];
+}

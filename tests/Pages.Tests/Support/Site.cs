@@ -1,0 +1,139 @@
+using System.Net;
+using Microsoft.Playwright;
+using ParServerless.Files;
+using ParServerless.Samples;
+using ParServerless.Testing;
+using ParServerless.Scoring.Schemes;
+
+namespace ParServerless.Pages.Tests.Support;
+
+/// <summary>
+/// One pipeline on Azurite for the page tests: Huế 2021 set up, appraised and published through the admin API, and a
+/// headless Debian Chromium. What the site answered before publication is kept, to check the embargo. No Chromium is a
+/// failure, never a skip: test.sh and scripts/prereqs.sh install it.
+/// </summary>
+public class Site : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public SiteHost Pipeline { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseAddress => Pipeline.Http.BaseAddress!;
+
+    /// <summary>Status and body of <c>/nam/2021</c>, a unit of it, and a year that never existed, before 2021 was published.</summary>
+    public IReadOnlyDictionary<string, (HttpStatusCode Status, string Body)> BeforePublication { get; private set; } = null!;
+
+    public const string UnpublishedYearPath = "/nam/2021";
+    public const string MissingYearPath = "/nam/1999";
+
+    public static string UnitPath => "/nam/2021/don-vi/" + HueSample.Units[0].Code;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: run scripts/prereqs.sh (apt-get install -y chromium).");
+        Pipeline = await SiteHost.StartAsync();
+        await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/schemes",
+            new StringContent(SchemeJson.Save(HueSample.Scheme), System.Text.Encoding.UTF8, "application/json"));
+        await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/years/2021", System.Net.Http.Json.JsonContent.Create(new
+        {
+            scheme = new { id = HueSample.Scheme.Ref.Id, version = HueSample.Scheme.Ref.Version },
+            decision = HueSample.Decision,
+            publishAt = new DateTimeOffset(2022, 1, 6, 9, 0, 0, TimeSpan.FromHours(7)),
+        }));
+        await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/years/2021/units", System.Net.Http.Json.JsonContent.Create(
+            HueSample.Units.Select(u => new { code = u.Code, name = u.Name, group = u.GroupCode }).ToArray()));
+        var before = new Dictionary<string, (HttpStatusCode, string)>(StringComparer.Ordinal);
+        foreach (var path in new[] { UnpublishedYearPath, UnitPath, MissingYearPath, "/nam" })
+        {
+            using var response = await Pipeline.Http.GetAsync(path);
+            before[path] = (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        BeforePublication = before;
+        if (!Publishes)
+        {
+            await LaunchAsync();
+            return;
+        }
+        foreach (var group in HueSample.Scheme.Groups)
+        {
+            var members = HueSample.Units.Where(u => u.GroupCode == group.Code).ToList();
+            var file = TemplateWriter.Write(HueSample.Scheme, new TemplateRequest(2021, group.Code, FileKind.Appraisal, members, 1));
+            await Pipeline.UploadBlobAsync("appraisals", $"2021/1/tham-dinh-{group.Code}.xlsx", file);
+        }
+        // Publication is refused until every appraisal is ingested: ask again until it is done.
+        var answers = new List<string>();
+        await Eventually.TrueAsync(async () =>
+        {
+            using var publish = await Pipeline.Http.SendAsync(SiteHost.Admin(HttpMethod.Post, "/api/admin/years/2021/publish"));
+            answers.Add($"{(int)publish.StatusCode} {await publish.Content.ReadAsStringAsync()}");
+            if (publish.StatusCode != HttpStatusCode.OK) await Task.Delay(1000);
+            return publish.StatusCode == HttpStatusCode.OK;
+        }, "2021 to be published");
+
+        await LaunchAsync();
+    }
+
+    /// <summary>False for a site whose year 2021 stays open (the agency desk's tests).</summary>
+    protected virtual bool Publishes => true;
+
+    private async Task LaunchAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A unit's key, as Sở Nội vụ hands it out (the admin API's unit list).</summary>
+    public async Task<string> UnitKeyAsync(string unit)
+    {
+        using var request = SiteHost.Admin(HttpMethod.Get, "/api/admin/years/2021/units");
+        using var response = await Pipeline.Http.SendAsync(request);
+        var units = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        return units.First(u => (string?)u!["code"] == unit)!["key"]!.GetValue<string>();
+    }
+
+    /// <summary>A fresh page at the given width (1280 desktop, 390 phone), its base address the site's.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            Locale = "vi-VN",
+            AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Pipeline is not null) await Pipeline.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteGroup : ICollectionFixture<Site>
+{
+    public const string Name = "site";
+}
+
+/// <summary>A second pipeline whose 2021 stays open: agencies can still send files.</summary>
+public sealed class OpenSite : Site
+{
+    protected override bool Publishes => false;
+}
+
+[CollectionDefinition(Name)]
+public sealed class OpenSiteGroup : ICollectionFixture<OpenSite>
+{
+    public const string Name = "open-site";
+}
