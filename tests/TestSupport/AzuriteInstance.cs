@@ -37,9 +37,10 @@ public sealed class AzuriteInstance : IAsyncDisposable
         _azuriteScript = azuriteScript;
         Location = location;
         _ownsLocation = ownsLocation;
-        BlobPort = FreePort();
-        QueuePort = FreePort();
-        TablePort = FreePort();
+        var port = PortOverride.Value ?? FreePort;
+        BlobPort = port();
+        QueuePort = port();
+        TablePort = port();
     }
 
     public int BlobPort { get; }
@@ -199,19 +200,36 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
         var node = FindOnPath("node")
             ?? throw new InvalidOperationException("Azurite needs Node.js, but `node` is not on PATH. Install Node.js (Debian: apt-get install nodejs), then run `npm ci` in the repo root.");
-        var instance = new AzuriteInstance(node, script, location, ownsLocation);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await instance.StartAsync(cancellationToken).ConfigureAwait(false);
+            var instance = new AzuriteInstance(node, script, location, ownsLocation);
+            try
+            {
+                await instance.StartAsync(cancellationToken).ConfigureAwait(false);
+                return instance;
+            }
+            catch (InvalidOperationException e) when (attempt < MaxPortAttempts && IsPortTaken(e))
+            {
+                // A port found free by probing was taken by another process (a parallel test's Azurite, a worker) before
+                // Azurite bound it: start again on other ports rather than fail the test for a race it did not make.
+                await instance.DisposeAsync().ConfigureAwait(false);
+                if (location is not null) Directory.CreateDirectory(location);
+            }
+            catch
+            {
+                await instance.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
-        catch
-        {
-            await instance.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return instance;
     }
+
+    private const int MaxPortAttempts = 4;
+
+    /// <summary>Where ports come from in this async flow; tests of the retry set it, nothing else does.</summary>
+    internal static AsyncLocal<Func<int>?> PortOverride { get; } = new();
+
+    /// <summary>Whether a start failed because a port was in use (Azurite's own words, from node).</summary>
+    internal static bool IsPortTaken(Exception e) => e.Message.Contains("EADDRINUSE", StringComparison.Ordinal);
 
     private List<string> Arguments()
     {
