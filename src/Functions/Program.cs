@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ParServerless.Functions.Http;
@@ -10,8 +9,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpProblemsMiddleware>();
 builder.Services.AddParServerless(builder.Configuration);
-builder.Services.AddSingleton<ParServerless.Pipeline.Pages.PublicPages>();
-builder.Services.AddSingleton<ParServerless.Pipeline.Pages.AgencyDesk>();
 // ASP.NET Core's two lines per request would each travel to the host over gRPC; the host logs every invocation already.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Build().Run();

@@ -12,7 +12,7 @@ namespace ParServerless.Pipeline;
 /// <summary>The composition root of the pipeline: every service as a singleton (the SDK clients are shared and thread-safe).</summary>
 public static class PipelineServices
 {
-    /// <summary>Adds storage, ingestion, publication and the API services, configured from the app settings.</summary>
+    /// <summary>Adds storage, ingestion, publication, the API services and the pages, configured from the app settings.</summary>
     /// <remarks>Time is <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered first (tests).</remarks>
     public static IServiceCollection AddParServerless(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +36,8 @@ public static class PipelineServices
         services.AddSingleton<PublicApi>();
         services.AddSingleton<AgencyApi>();
         services.AddSingleton<AdminApi>();
+        services.AddSingleton<Pages.PublicPages>();
+        services.AddSingleton<Pages.AgencyDesk>();
         return services;
     }
 }
