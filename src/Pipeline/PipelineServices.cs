@@ -13,7 +13,8 @@ namespace ParServerless.Pipeline;
 public static class PipelineServices
 {
     /// <summary>Adds storage, ingestion, publication, the API services and the pages, configured from the app settings.</summary>
-    /// <remarks>Time is <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered first (tests).</remarks>
+    /// <remarks>Time is <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered first (tests); likewise
+    /// <see cref="PublicationOptions"/> (the benchmark).</remarks>
     public static IServiceCollection AddParServerless(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -29,7 +30,11 @@ public static class PipelineServices
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<YearComputation>();
+        services.TryAddSingleton(new PublicationOptions());
         services.AddSingleton<DecisionService>();
+        services.AddSingleton<PublicationJobStore>();
+        services.AddSingleton<PublicationRequests>();
+        services.AddSingleton<PublicationWorker>();
         services.AddSingleton<DecisionTimer>();
         services.AddSingleton<PublishedCache>();
         services.AddSingleton<UploadGateway>();

@@ -83,4 +83,13 @@ public sealed class AdminFunctions(AdminApi api, ApiKeys keys)
     [Function(F.AdminPublish)]
     public Task<IResult> Publish([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = R.AdminPublish)] HttpRequest req, int year, CancellationToken ct) =>
         Serve.Admin(req, keys, () => api.GenerateAsync(year, publish: true, ct));
+
+    [Function(F.AdminPublications)]
+    public Task<IResult> Publications([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = R.AdminPublications)] HttpRequest req, int year, CancellationToken ct) =>
+        Serve.Admin(req, keys, () => api.PublicationsAsync(year, ct));
+
+    [Function(F.AdminPublication)]
+    public Task<IResult> Publication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = R.AdminPublication)] HttpRequest req, int year, string id, CancellationToken ct) =>
+        Serve.Admin(req, keys, () => api.PublicationAsync(year, id, ct));
 }

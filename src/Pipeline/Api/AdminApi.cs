@@ -16,7 +16,7 @@ namespace ParServerless.Pipeline.Api;
 /// </summary>
 public sealed class AdminApi(
     SchemeStore schemes, YearStore years, UnitStore units, UploadStore uploads, UploadGateway gateway, YearComputation computation,
-    DecisionService decisions, DocumentStore documents, PublishedCache cache, ApiKeys keys, TimeProvider time)
+    PublicationRequests publications, PublicationJobStore jobs, DocumentStore documents, PublishedCache cache, ApiKeys keys, TimeProvider time)
 {
     public async Task<ApiReply> SchemesAsync(CancellationToken ct) => ApiReply.Json(await schemes.ListAsync(ct).ConfigureAwait(false));
 
@@ -132,17 +132,35 @@ public sealed class AdminApi(
         return ApiReply.Json(PublicApi.Results(computed.Year with { Status = YearStatus.Open }, computed.Scheme, rows, null));
     }
 
-    /// <summary>Generates the draft documents now, or publishes (<paramref name="publish"/>).</summary>
+    /// <summary>
+    /// Starts generating the draft documents, or publishing (<paramref name="publish"/>), as background work: 202 with the
+    /// job's status URL at once. A job of the same kind already queued or running is joined, not doubled. What the year row
+    /// alone can refuse is refused at once: no such year (PAR-A060), a Decision setting missing (PAR-A052).
+    /// </summary>
     public async Task<ApiReply> GenerateAsync(int year, bool publish, CancellationToken ct)
     {
-        var outcome = await decisions.GenerateAsync(year, publish, ct).ConfigureAwait(false);
-        if (publish) cache.Forget(year);
-        if (!outcome.IsOk) return outcome.Refusal;
-        var result = outcome.Value;
-        if (publish && !result.Published) return PipelineProblems.NotAppraised(result.NotAppraised);
-        return ApiReply.Json(new GenerationView(result.Year, result.InputSha256, result.Published, result.Rendered, result.Units,
-            result.Published ? $"/api/public/years/{year}/decision.pdf" : $"/api/admin/years/{year}/decision.pdf"));
+        if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } record) return PipelineProblems.YearMissing(year);
+        if (publish && record.Status != YearStatus.Published
+            && ParServerless.Scoring.Decisions.DecisionReadiness.Check(record.Decision, year) is { Accepted: false } unready)
+            return PipelineProblems.DecisionNotReady(year, unready.Problems);
+        var (job, _) = await publications.RequestAsync(year, publish, "admin", ct).ConfigureAwait(false);
+        var view = PublicationStatusView.Of(job);
+        return ApiReply.Json(view, 202, view.StatusUrl);
     }
+
+    /// <summary>A publication job's status: 202 while queued or running, 200 once finished (the outcome says how).</summary>
+    public async Task<ApiReply> PublicationAsync(int year, string id, CancellationToken ct)
+    {
+        if (!PublicationJob.IsWellFormedId(id) || await jobs.GetAsync(year, id, ct).ConfigureAwait(false) is not { } job)
+            return PipelineProblems.PublicationNotFound(year, id);
+        // The worker published in this or another instance: the public routes must not wait out their negative cache.
+        if (job.Publish && job.State == PublicationState.Succeeded) cache.Forget(year);
+        return ApiReply.Json(PublicationStatusView.Of(job), job.Finished ? 200 : 202);
+    }
+
+    /// <summary>The year's publication jobs, newest first.</summary>
+    public async Task<ApiReply> PublicationsAsync(int year, CancellationToken ct) =>
+        ApiReply.Json<IReadOnlyList<PublicationStatusView>>((await jobs.ListAsync(year, ct).ConfigureAwait(false)).Select(PublicationStatusView.Of).ToList());
 
     /// <summary>The latest generated document of a year (draft, or the published one when no later draft exists).</summary>
     public async Task<ApiReply> DraftAsync(int year, string file, string contentType, CancellationToken ct)

@@ -70,6 +70,8 @@ public static class ApiOperations
         public const string AdminUnitSheet = nameof(AdminUnitSheet);
         public const string AdminSignedDecision = nameof(AdminSignedDecision);
         public const string AdminPublish = nameof(AdminPublish);
+        public const string AdminPublications = nameof(AdminPublications);
+        public const string AdminPublication = nameof(AdminPublication);
         public const string Fallback = nameof(Fallback);
     }
 
@@ -130,15 +132,24 @@ public static class ApiOperations
             typeof(IReadOnlyList<UploadRecord>), Query: [UnitQuery]),
         new(Functions.AdminUploadStatus, "GET", AdminUploadStatus, AdminTag, "One upload's status and report", ApiAccess.Admin, typeof(UploadStatusView)),
         new(Functions.AdminResults, "GET", AdminResults, AdminTag, "Draft results computed now from the raw marks (never public)", ApiAccess.Admin, typeof(ResultsView)),
-        new(Functions.AdminDecision, "POST", AdminDecision, AdminTag, "Generate the draft Decision and result sheets now (not published)", ApiAccess.Admin, typeof(GenerationView)),
+        new(Functions.AdminDecision, "POST", AdminDecision, AdminTag,
+            "Generate the draft Decision and result sheets (not published), in the background: 202 with the status URL (Location)",
+            ApiAccess.Admin, typeof(PublicationStatusView), Status: 202),
         new(Functions.AdminDecisionPdf, "GET", AdminDecisionPdf, AdminTag, "The latest generated Decision PDF (draft or published)", ApiAccess.Admin, null, Pdf),
         new(Functions.AdminDecisionJson, "GET", AdminDecisionJson, AdminTag, "The latest generated Decision JSON", ApiAccess.Admin, null),
         new(Functions.AdminUnitSheet, "GET", AdminUnitSheet, AdminTag, "A unit's latest generated result sheet", ApiAccess.Admin, null, Pdf),
         new(Functions.AdminSignedDecision, "PUT", AdminSignedDecision, AdminTag,
             "Upload the signed original (bản gốc đã ký) of the published Decision: a digitally signed PDF or a scan; public routes then serve it",
             ApiAccess.Admin, typeof(SignedOriginalView), Body: typeof(Stream), BodyType: "application/pdf"),
-        new(Functions.AdminPublish, "POST", AdminPublish, AdminTag, "Publish now: generate if needed, store the published results, open the public routes",
-            ApiAccess.Admin, typeof(GenerationView)),
+        new(Functions.AdminPublish, "POST", AdminPublish, AdminTag,
+            "Publish, in the background: generate if needed, store the published results, open the public routes. 202 with the status URL (Location); " +
+            "a job already queued or running is joined. Refused at once: no such year (PAR-A060), a Decision setting missing (PAR-A052)",
+            ApiAccess.Admin, typeof(PublicationStatusView), Status: 202),
+        new(Functions.AdminPublications, "GET", AdminPublications, AdminTag, "The year's publication jobs, newest first", ApiAccess.Admin,
+            typeof(IReadOnlyList<PublicationStatusView>)),
+        new(Functions.AdminPublication, "GET", AdminPublication, AdminTag,
+            "A publication job's status (par-publication/1): 202 while queued or running (phase, units rendered out of the total), 200 once finished with its outcome code",
+            ApiAccess.Admin, typeof(PublicationStatusView)),
     ];
 
     /// <summary>The methods a route answers, HEAD included wherever GET is (the <c>Allow</c> header of a 405).</summary>

@@ -158,6 +158,31 @@ public static class PipelineProblems
         "Tệp không phải PDF (không bắt đầu bằng %PDF-); hãy tải bản PDF đã ký hoặc bản quét.",
         "The file is not a PDF (it does not start with %PDF-); upload the signed PDF or a scan.");
 
+    // ---- PAR-A08x: publication as background work (công bố chạy nền) ----------------------------------------------------
+
+    /// <summary>The outcome of a publication job that published the year.</summary>
+    public static Notice PublicationPublished(int year, string inputSha256) => new("PAR-A080",
+        $"Đã công bố kết quả năm {year} (mã đầu vào {inputSha256[..Math.Min(12, inputSha256.Length)]}).",
+        $"The results of {year} are published (inputs {inputSha256[..Math.Min(12, inputSha256.Length)]}).");
+
+    /// <summary>The outcome of a job that generated the draft documents (dự thảo).</summary>
+    public static Notice PublicationDrafted(int year, string inputSha256) => new("PAR-A081",
+        $"Đã tạo bản dự thảo năm {year} (mã đầu vào {inputSha256[..Math.Min(12, inputSha256.Length)]}).",
+        $"The draft documents of {year} are generated (inputs {inputSha256[..Math.Min(12, inputSha256.Length)]}).");
+
+    /// <summary>A job that failed every attempt (storage or a bug); the host moved its message to the poison queue.</summary>
+    public static Refusal PublicationFailed(int year, int attempts) => new("PAR-A082", 500,
+        $"Công bố năm {year} thất bại sau {attempts} lần thử; chưa có gì được công bố. Hãy gửi lại yêu cầu; phần đã tạo được giữ lại.",
+        $"Publication of {year} failed after {attempts} attempts; nothing was published. Ask again: what was already rendered is kept.");
+
+    public static Refusal PublicationNotFound(int year, string id) => new("PAR-A083", 404,
+        $"Không có lượt công bố '{id}' của năm {year}.", $"No publication job '{id}' for {year}.");
+
+    /// <summary>The queue could not take the job: nothing was started; try again.</summary>
+    public static Refusal PublicationNotQueued(int year) => new("PAR-A084", 503,
+        $"Chưa xếp được lượt công bố năm {year} vào hàng đợi; chưa có gì thay đổi, hãy thử lại.",
+        $"The publication of {year} could not be queued; nothing changed, try again.");
+
     public static Refusal YearMissing(int year) => new("PAR-A060", 404, $"Chưa có năm {year}.", $"Year {year} does not exist.");
 
     public static Refusal UploadNotFound(int year, string sha256) => new("PAR-A061", 404,
@@ -223,3 +248,6 @@ public static class PipelineProblems
     public static Refusal StorageUnavailable() => new("PAR-A503", 503,
         "Kho lưu trữ tạm thời không truy cập được; vui lòng thử lại sau.", "Storage is temporarily unavailable; try again later.");
 }
+
+/// <summary>A coded outcome that is not a refusal (a finished publication job), with both texts.</summary>
+public sealed record Notice(string Code, string Vietnamese, string English);

@@ -22,8 +22,13 @@ public sealed record GenerationResult(int Year, string InputSha256, bool Publish
 /// results, and publishes when asked. Idempotent: the same inputs give the same hash, names and bytes, so a replayed timer
 /// occurrence or a second "publish" changes nothing.
 /// </summary>
+/// <remarks>
+/// Rendering runs in parallel (<see cref="PublicationOptions"/>) and resumes: documents are named by the input hash and
+/// written once, so an attempt after a crash lists what exists and renders only the rest. The manifest is written last and
+/// the year row flips after the results: a half-finished publication is never public.
+/// </remarks>
 public sealed partial class DecisionService(
-    YearComputation computation, YearStore years, ResultStore results, DocumentStore documents, TimeProvider time,
+    YearComputation computation, YearStore years, ResultStore results, DocumentStore documents, PublicationOptions options, TimeProvider time,
     ILogger<DecisionService> logger)
 {
     internal static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
@@ -44,8 +49,13 @@ public sealed partial class DecisionService(
 
     /// <returns>What was generated, or the refusal: no such year (PAR-A060), its scheme not registered (PAR-A027).</returns>
     /// <remarks>Units still provisional are not a refusal here: the result lists them and says it did not publish.</remarks>
-    public async Task<Outcome<GenerationResult>> GenerateAsync(int year, bool publish, CancellationToken cancellationToken)
+    public Task<Outcome<GenerationResult>> GenerateAsync(int year, bool publish, CancellationToken cancellationToken) =>
+        GenerateAsync(year, publish, null, cancellationToken);
+
+    /// <param name="progress">Told each phase and each unit rendered, from any thread; must be cheap.</param>
+    public async Task<Outcome<GenerationResult>> GenerateAsync(int year, bool publish, IProgress<PublicationProgress>? progress, CancellationToken cancellationToken)
     {
+        progress?.Report(new PublicationProgress(PublicationPhase.Computing, 0, 0));
         var outcome = await computation.ComputeAsync(year, cancellationToken).ConfigureAwait(false);
         if (!outcome.IsOk) return outcome.Refusal;
         var computed = outcome.Value;
@@ -74,13 +84,16 @@ public sealed partial class DecisionService(
         }
 
         var rendered = false;
+        var total = computed.Standings.Sum(s => s.Rows.Count);
         if (!await documents.ExistsAsync(year, hash, draft: !publish, cancellationToken).ConfigureAwait(false))
         {
-            await RenderAsync(computed, model, date, publish, cancellationToken).ConfigureAwait(false);
+            await RenderAsync(computed, model, date, publish, progress, cancellationToken).ConfigureAwait(false);
             rendered = true;
         }
+        progress?.Report(new PublicationProgress(PublicationPhase.Saving, total, total));
         await results.SaveAsync(year, publish ? ResultStage.Published : ResultStage.Draft, computed.Standings, hash, cancellationToken).ConfigureAwait(false);
         // The year row flips last: until it says Published, public routes show nothing of this year.
+        progress?.Report(new PublicationProgress(PublicationPhase.Publishing, total, total));
         var change = await years.ApplyAsync(year, y => publish ? y.Publish(hash, now) : y.RecordDraft(hash), cancellationToken).ConfigureAwait(false);
         if (change.Refusal is { } refused) return refused; // published meanwhile by another run with other inputs
         LogGenerated(year, hash, publish, rendered);
@@ -90,34 +103,76 @@ public sealed partial class DecisionService(
     /// <summary>
     /// Renders the documents of one stage: drafts (marked DỰ THẢO, missing fields highlighted) under <c>draft/</c>, or the
     /// final ones, with the Decision also as its labelled machine-readable twin for when the signed original is published.
+    /// What an earlier attempt already wrote is listed once and not rendered again; the manifest comes last.
     /// </summary>
-    private async Task RenderAsync(YearResults computed, DecisionModel model, DateOnly date, bool final, CancellationToken cancellationToken)
+    private async Task RenderAsync(YearResults computed, DecisionModel model, DateOnly date, bool final, IProgress<PublicationProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var year = computed.Year.Year;
         var hash = model.InputSha256;
         var stage = final ? DocumentStage.Final : DocumentStage.Draft;
         string Named(string file) => final ? file : DocumentStore.Draft(file);
-        await documents.WriteAsync(year, hash, Named(DocumentStore.DecisionPdf), DecisionDocument.Render(model, stage), "application/pdf", cancellationToken).ConfigureAwait(false);
-        if (final)
-            await documents.WriteAsync(year, hash, DocumentStore.DecisionTwinPdf, DecisionDocument.Render(model, DocumentStage.MachineReadableTwin), "application/pdf", cancellationToken).ConfigureAwait(false);
-        await documents.WriteAsync(year, hash, Named(DocumentStore.DecisionJson), Encoding.UTF8.GetBytes(DecisionJson.Serialize(model)), "application/json", cancellationToken).ConfigureAwait(false);
+        var existing = await documents.ListAsync(year, hash, cancellationToken).ConfigureAwait(false);
+        bool Missing(string file) => !existing.Contains(Named(file));
+
+        var work = new List<RenderWork>();
+        var decision = new List<(string File, Func<byte[]> Render, string Type)>
+        {
+            (DocumentStore.DecisionPdf, () => DecisionDocument.Render(model, stage), "application/pdf"),
+            (DocumentStore.DecisionJson, () => Encoding.UTF8.GetBytes(DecisionJson.Serialize(model)), "application/json"),
+        };
+        if (final) decision.Add((DocumentStore.DecisionTwinPdf, () => DecisionDocument.Render(model, DocumentStage.MachineReadableTwin), "application/pdf"));
+        foreach (var (file, render, type) in decision.Where(d => Missing(d.File)))
+            work.Add(new RenderWork(null, () => [new RenderedDocument(Named(file), render(), type)]));
+
         var context = new ResultSheetContext(string.Join(" ", model.IssuingBody), date, model.Citation, stage);
         var units = new List<string>();
+        var total = 0;
+        var already = 0;
         foreach (var standing in computed.Standings)
         {
             foreach (var row in standing.Rows)
             {
                 var code = row.Result.Unit.Code;
-                var change = computed.Changes is { } c && c.TryGetValue(code, out var ch) ? ch : null;
-                var sheet = WorkingSheet.Build(computed.Scheme, standing, code, change);
-                await documents.WriteAsync(year, hash, Named(DocumentStore.UnitPdf(code)), ResultSheetDocument.Render(sheet, computed.Scheme, context, standing), "application/pdf", cancellationToken).ConfigureAwait(false);
-                await documents.WriteAsync(year, hash, Named(DocumentStore.UnitJson(code)), JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, computed.Scheme), Json), "application/json", cancellationToken).ConfigureAwait(false);
                 units.Add(code);
+                total++;
+                var (pdf, json) = (Missing(DocumentStore.UnitPdf(code)), Missing(DocumentStore.UnitJson(code)));
+                if (!pdf && !json)
+                {
+                    already++;
+                    continue;
+                }
+                var change = computed.Changes is { } c && c.TryGetValue(code, out var ch) ? ch : null;
+                work.Add(new RenderWork(code, () =>
+                {
+                    var sheet = WorkingSheet.Build(computed.Scheme, standing, code, change);
+                    var list = new List<RenderedDocument>(2);
+                    if (pdf) list.Add(new(Named(DocumentStore.UnitPdf(code)), ResultSheetDocument.Render(sheet, computed.Scheme, context, standing), "application/pdf"));
+                    if (json) list.Add(new(Named(DocumentStore.UnitJson(code)), JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, computed.Scheme), Json), "application/json"));
+                    return list;
+                }));
             }
         }
+
+        var rendered = already;
+        if (already > 0) LogResumed(year, hash, already, total);
+        progress?.Report(new PublicationProgress(PublicationPhase.Rendering, rendered, total));
+        await ParallelRendering.RunAsync(work,
+            (d, ct) => documents.WriteAsync(year, hash, d.Name, d.Content, d.ContentType, ct),
+            w =>
+            {
+                if (w.Unit is null) return;
+                var now = Interlocked.Increment(ref rendered);
+                progress?.Report(new PublicationProgress(PublicationPhase.Rendering, now, total));
+            },
+            options, cancellationToken).ConfigureAwait(false);
+
         var manifest = new { format = "par-documents/1", year, inputSha256 = hash, decision = DocumentStore.DecisionPdf, units };
         await documents.WriteAsync(year, hash, Named(DocumentStore.Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, Json), "application/json", cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision {Year} {InputSha256}: resuming, {Already} of {Total} units' sheets exist already")]
+    private partial void LogResumed(int year, string inputSha256, int already, int total);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Decision {Year} not published: settings missing ({Codes})")]
     private partial void LogNotReady(int year, string codes);

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Logging;
 namespace ParServerless.Pipeline.Publication;
 
 /// <summary>
-/// The year-end timer's work (<c>GenerateDecision</c>): publishes every year whose publication moment has come. The host
-/// never retries a timer and lease loss can replay an occurrence, so every step is idempotent, and a failure for one year
-/// does not stop the others; the run fails (and the host logs it) when any year failed.
+/// The year-end timer's work (<c>GenerateDecision</c>): queues a publication job for every year whose publication moment has
+/// come, the same job <c>POST …/publish</c> queues, so one durable worker (the queue trigger) publishes. The host never
+/// retries a timer and lease loss can replay an occurrence: a job already queued or running is joined, a published year
+/// publishes as a no-op. A failure to queue one year does not stop the others; the run fails when any year failed.
 /// </summary>
-public sealed partial class DecisionTimer(DecisionService decisions, ILogger<DecisionTimer> logger)
+public sealed partial class DecisionTimer(DecisionService decisions, PublicationRequests requests, ILogger<DecisionTimer> logger)
 {
     public async Task RunAsync(bool pastDue, CancellationToken cancellationToken)
     {
@@ -19,10 +20,8 @@ public sealed partial class DecisionTimer(DecisionService decisions, ILogger<Dec
         {
             try
             {
-                var outcome = await decisions.GenerateAsync(year, publish: true, cancellationToken).ConfigureAwait(false);
-                if (!outcome.IsOk) LogRefused(year, outcome.Refusal.Code, outcome.Refusal.English);
-                else if (!outcome.Value.Published) LogNotAppraised(year, outcome.Value.NotAppraised.Count, string.Join(", ", outcome.Value.NotAppraised));
-                else LogPublished(year, outcome.Value.InputSha256, outcome.Value.Units, outcome.Value.Rendered);
+                var (job, created) = await requests.RequestAsync(year, publish: true, "timer", cancellationToken).ConfigureAwait(false);
+                LogQueued(year, job.Id, created);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -31,7 +30,7 @@ public sealed partial class DecisionTimer(DecisionService decisions, ILogger<Dec
             }
         }
         if (failed.Count > 0)
-            throw new InvalidOperationException($"Publication failed for {string.Join(", ", failed)}; the other due years were published.");
+            throw new InvalidOperationException($"Publication could not be queued for {string.Join(", ", failed)}; the other due years were queued.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Occurrence is past due (missed while the app was down); running it now")]
@@ -40,15 +39,9 @@ public sealed partial class DecisionTimer(DecisionService decisions, ILogger<Dec
     [LoggerMessage(Level = LogLevel.Information, Message = "No year is due for publication")]
     private partial void LogNothingDue();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Year {Year}: not published, {Code}: {Reason}")]
-    private partial void LogRefused(int year, string code, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Year {Year}: publication job {JobId} (new: {Created})")]
+    private partial void LogQueued(int year, string jobId, bool created);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Year {Year}: not published, {Count} units have no appraisal: {Units}")]
-    private partial void LogNotAppraised(int year, int count, string units);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Year {Year}: published {InputSha256} ({Units} units, rendered={Rendered})")]
-    private partial void LogPublished(int year, string inputSha256, int units, bool rendered);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Year {Year}: publication failed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Year {Year}: publication could not be queued")]
     private partial void LogFailed(Exception exception, int year);
 }

@@ -51,6 +51,18 @@ public sealed class DocumentStore(StorageClients clients, StorageSetup setup)
         return response.Value;
     }
 
+    /// <summary>Every document already written under a hash (drafts as <c>draft/…</c>), in one listing.</summary>
+    public async Task<IReadOnlySet<string>> ListAsync(int year, string sha256, CancellationToken cancellationToken)
+    {
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var prefix = Name(year, sha256, "");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in clients.Container(StorageNames.AppContainers.Decisions)
+            .GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+            names.Add(item.Name[prefix.Length..]);
+        return names;
+    }
+
     public async Task WriteAsync(int year, string sha256, string file, byte[] content, string contentType, CancellationToken cancellationToken)
     {
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);

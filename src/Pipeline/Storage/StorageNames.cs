@@ -60,6 +60,18 @@ public static class StorageNames
         public static IReadOnlyList<string> All { get; } = [Schemes, Years, Units, Uploads, Marks, Results];
     }
 
+    /// <summary>Queues the app writes with Azure.Storage.Queues and reads through a queue trigger.</summary>
+    public static class Queues
+    {
+        /// <summary>
+        /// Publication jobs (công bố chạy nền): one message per job, read by the <c>RunPublication</c> queue trigger. After
+        /// <c>maxDequeueCount</c> (5) failed attempts the host moves the message to <c>par-publications-poison</c>.
+        /// </summary>
+        public const string Publications = "par-publications";
+        /// <summary>Where the host puts a publication message that failed every attempt.</summary>
+        public const string PublicationsPoison = Publications + "-poison";
+    }
+
     /// <summary>Names owned by the Functions host, listed so that infra creates them and nothing else collides.</summary>
     public static class Host
     {
