@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using ParServerless.DevHost.Blobs;
 using ParServerless.DevHost.Configuration;
 using ParServerless.DevHost.Http;
+using ParServerless.DevHost.Queues;
 using ParServerless.DevHost.Timers;
 using ParServerless.DevHost.Worker;
 
@@ -62,6 +63,9 @@ internal sealed partial class DevHostApp : IAsyncDisposable
     internal BlobTriggerPoller? BlobPoller { get; private set; }
 
     internal IReadOnlyDictionary<string, TimerScheduler> Timers { get; private set; } = new Dictionary<string, TimerScheduler>();
+
+    /// <summary>One listener per enabled queue-triggered function.</summary>
+    internal IReadOnlyList<QueueTriggerListener> QueueListeners { get; private set; } = [];
 
     public static async Task<DevHostApp> StartAsync(DevHostOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
@@ -140,6 +144,19 @@ internal sealed partial class DevHostApp : IAsyncDisposable
                 }
 
                 Supervise("blob queue", () => processor.RunAsync(_stopping.Token, _invocations.Token));
+            }
+        }
+
+        var queueLogger = loggerFactory.CreateLogger("ParServerless.DevHost.Queues");
+        var queueSettings = new QueueListenerSettings(App.Host.MaxDequeueCount, App.Host.QueueBatchSize, App.Host.QueueNewBatchThreshold,
+            App.Host.QueueRetryDelay, options.BlobMessageVisibilityTimeout, App.Host.QueueMaxPollingInterval);
+        QueueListeners = [.. enabled.Where(f => f.TriggerKind == TriggerKind.Queue)
+            .Select(f => new QueueTriggerListener(QueueFunction.Create(f, settings, accounts), invoker, queueSettings, options.Time, queueLogger))];
+        if (options.EnableTriggers)
+        {
+            foreach (var listener in QueueListeners)
+            {
+                Supervise("queue " + listener.Function.QueueName, () => listener.RunAsync(_stopping.Token, _invocations.Token));
             }
         }
 

@@ -17,7 +17,7 @@ internal static class DevHostCommandLine
           --host-id <id>              host id for receipts, queues and timer status (default parserverless-devhost)
           --master-key <key>          require this key on the admin API and the webhook (default: no key)
           --poll-interval <seconds>   blob container scan interval (default 2)
-          --visibility-timeout <s>    blob message visibility after a crash (default 60)
+          --visibility-timeout <s>    blob/queue message visibility after a crash (default 60)
           --no-blob-polling           no container scans: blob functions run from the Event Grid webhook (and the admin API)
           --no-triggers               no timers, no blob polling: functions run only through the admin API
           --log-level <level>         Trace, Debug, Information (default), Warning, Error: Warning drops the lines logged

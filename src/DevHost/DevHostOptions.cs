@@ -39,7 +39,7 @@ internal sealed record DevHostOptions
     /// <value>The default value is true: Azurite emits no Event Grid events.</value>
     public bool PollBlobs { get; init; } = true;
 
-    /// <summary>How long a blob trigger message stays hidden after a crash before it is retried.</summary>
+    /// <summary>How long a blob trigger or queue trigger message stays hidden after a crash before it is retried (renewed while the function runs).</summary>
     /// <value>The default value is 1 minute (the host uses 10 minutes).</value>
     public TimeSpan BlobMessageVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(1);
 

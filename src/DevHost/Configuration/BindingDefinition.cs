@@ -17,6 +17,7 @@ internal sealed record BindingDefinition
 {
     public const string BlobTrigger = "blobTrigger";
     public const string TimerTrigger = "timerTrigger";
+    public const string QueueTrigger = "queueTrigger";
     public const string HttpTrigger = "httpTrigger";
     public const string Http = "http";
 
@@ -26,6 +27,9 @@ internal sealed record BindingDefinition
 
     /// <summary>Blob path pattern, e.g. <c>submissions/{year}/{unit}/{name}</c>.</summary>
     public string? Path { get; init; }
+
+    /// <summary>Queue name of a queue trigger, or a <c>%SETTING%</c> holding one.</summary>
+    public string? QueueName { get; init; }
 
     /// <summary>Name of the app setting holding the storage connection; <c>AzureWebJobsStorage</c> when absent.</summary>
     public string? Connection { get; init; }
@@ -77,6 +81,7 @@ internal sealed record BindingDefinition
             Direction = direction,
             Name = name,
             Path = element.GetString("path"),
+            QueueName = element.GetString("queueName"),
             Connection = element.GetString("connection"),
             DataType = element.GetString("dataType"),
             Source = element.GetString("source"),

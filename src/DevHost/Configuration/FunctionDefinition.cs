@@ -10,6 +10,7 @@ internal enum TriggerKind
     Blob = 1,
     Timer = 2,
     Http = 3,
+    Queue = 4,
 }
 
 /// <summary>
@@ -31,6 +32,7 @@ internal sealed record FunctionDefinition(string Name, string WorkerFunctionId, 
         var t when t.Is(BindingDefinition.BlobTrigger) => TriggerKind.Blob,
         var t when t.Is(BindingDefinition.TimerTrigger) => TriggerKind.Timer,
         var t when t.Is(BindingDefinition.HttpTrigger) => TriggerKind.Http,
+        var t when t.Is(BindingDefinition.QueueTrigger) => TriggerKind.Queue,
         _ => TriggerKind.Unsupported,
     };
 

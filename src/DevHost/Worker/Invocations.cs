@@ -54,6 +54,27 @@ internal static class Invocations
         return request;
     }
 
+    /// <summary>
+    /// A queue trigger: the message text (decoded from base64, the extension's default <c>messageEncoding</c>) as a string, and the
+    /// host's binding data as trigger metadata: <c>QueueTrigger</c>, <c>DequeueCount</c>, <c>Id</c>, <c>PopReceipt</c>,
+    /// <c>InsertionTime</c>, <c>ExpirationTime</c>, <c>NextVisibleTime</c>.
+    /// </summary>
+    public static InvocationRequest ForQueue(string bindingName, string functionName, Azure.Storage.Queues.Models.QueueMessage message, DateTimeOffset now)
+    {
+        var text = message.Body.ToString();
+        var request = new InvocationRequest { InputData = { new ParameterBinding { Name = bindingName, Data = Text(text) } } };
+        var metadata = request.TriggerMetadata;
+        metadata["QueueTrigger"] = Text(text);
+        metadata["DequeueCount"] = new TypedData { Int = message.DequeueCount };
+        metadata["Id"] = Text(message.MessageId);
+        metadata["PopReceipt"] = Text(message.PopReceipt);
+        metadata["InsertionTime"] = Json(JsonValue.Create(message.InsertedOn?.ToString("O", CultureInfo.InvariantCulture)));
+        metadata["ExpirationTime"] = Json(JsonValue.Create(message.ExpiresOn?.ToString("O", CultureInfo.InvariantCulture)));
+        metadata["NextVisibleTime"] = Json(JsonValue.Create(message.NextVisibleOn?.ToString("O", CultureInfo.InvariantCulture)));
+        metadata["sys"] = Sys(functionName, now);
+        return request;
+    }
+
     /// <summary>A timer: <c>{"Schedule":{…},"ScheduleStatus":{Last,Next,LastUpdated}|null,"IsPastDue":bool}</c> as JSON.</summary>
     /// <param name="status">Null when the monitor is off, as in the host.</param>
     public static InvocationRequest ForTimer(string bindingName, string functionName, ScheduleStatus? status, bool isPastDue, DateTimeOffset now)
