@@ -65,7 +65,8 @@ internal static class Invocations
         var request = new InvocationRequest { InputData = { new ParameterBinding { Name = bindingName, Data = Text(text) } } };
         var metadata = request.TriggerMetadata;
         metadata["QueueTrigger"] = Text(text);
-        metadata["DequeueCount"] = new TypedData { Int = message.DequeueCount };
+        // As JSON: the worker (2.52) refuses TypedData.Int in trigger metadata ("Int is not supported").
+        metadata["DequeueCount"] = Json(JsonValue.Create(message.DequeueCount));
         metadata["Id"] = Text(message.MessageId);
         metadata["PopReceipt"] = Text(message.PopReceipt);
         metadata["InsertionTime"] = Json(JsonValue.Create(message.InsertedOn?.ToString("O", CultureInfo.InvariantCulture)));

@@ -12,6 +12,7 @@ public sealed record WorkerSettings
     public string Container { get; init; } = DevHostHarness.Unique("in");
     public string FailContainer { get; init; } = DevHostHarness.Unique("fail");
     public string Markers { get; init; } = DevHostHarness.Unique("mark");
+    public string Queue { get; init; } = DevHostHarness.Unique("queue");
 
     /// <summary>Yearly by default: 09:00 on 15 January in Vietnam is 02:00 UTC.</summary>
     public string Schedule { get; init; } = "0 0 2 15 1 *";
@@ -32,6 +33,7 @@ internal static class DevHostHarness
             ["TEST_FAIL_CONTAINER"] = worker.FailContainer,
             ["TEST_MARKERS"] = worker.Markers,
             ["TEST_SCHEDULE"] = worker.Schedule,
+            ["TEST_QUEUE"] = worker.Queue,
         };
         var options = new DevHostOptions
         {
