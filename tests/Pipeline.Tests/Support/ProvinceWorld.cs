@@ -28,12 +28,22 @@ public static class ProvinceWorld
     /// <summary>Opens <paramref name="year"/> and fills it; every unit is appraised, so the year can be published.</summary>
     public static async Task<IReadOnlyList<Unit>> BuildAsync(IServiceProvider services, string storage, int year, int count, CancellationToken ct = default)
     {
-        var scheme = HueSample.Scheme;
+        // The Huế 2021 scheme as version 2, reaching to 2099, so that any test year can use it.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(SchemeJson.Save(HueSample.Scheme))!;
+        json["version"] = 2;
+        json["toYear"] = 2099;
         var schemes = services.GetRequiredService<SchemeStore>();
-        var (registered, _) = await schemes.PutAsync(SchemeJson.Save(scheme), ct);
-        if (!registered.Accepted) throw new InvalidOperationException("the Huế scheme was refused");
+        var (registered, _) = await schemes.PutAsync(json.ToJsonString(), ct);
+        if (!registered.Accepted) throw new InvalidOperationException("the Huế scheme was refused: " + string.Join(", ", registered.Report.Problems.Select(p => p.Code)));
+        var scheme = registered.Value!;
         var admin = services.GetRequiredService<AdminApi>();
-        if (await admin.PutYearAsync(year, new YearRequest(scheme.Ref, HueSample.Decision, null), ct) is RefusalReply refused)
+        // The national texts are known (defaulted) for 2021 only: any other year states its căn cứ lines itself.
+        var decision = HueSample.Decision with
+        {
+            LegalBases = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"],
+            Proposal = "Theo đề nghị của Giám đốc Sở Nội vụ.",
+        };
+        if (await admin.PutYearAsync(year, new YearRequest(scheme.Ref, decision, null), ct) is RefusalReply refused)
             throw new InvalidOperationException($"year {year}: {refused.Refusal.Code} {refused.Refusal.English}");
 
         var groups = scheme.Groups.Select(g => g.Code).ToList();
