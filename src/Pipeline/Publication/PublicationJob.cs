@@ -43,11 +43,12 @@ public enum PublicationPhase
 /// <param name="Publish">True to publish; false for the draft documents (dự thảo).</param>
 /// <param name="UnitsRendered">Units whose sheet (PDF and JSON) exists, including those found from an earlier attempt.</param>
 /// <param name="Attempts">Deliveries of the job's message so far (the queue's dequeue count).</param>
+/// <param name="Rendered">Once succeeded: whether this job rendered the documents (false when they existed: a replay).</param>
 public sealed record PublicationJob(
     string Id, int Year, bool Publish, PublicationState State, PublicationPhase Phase, int UnitsRendered, int UnitsTotal, int Attempts,
     DateTimeOffset RequestedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset UpdatedAt, string RequestedBy,
     string? InputSha256 = null, string? OutcomeCode = null, int? OutcomeStatus = null, string? OutcomeVi = null, string? OutcomeEn = null,
-    IReadOnlyList<ProblemView>? Problems = null)
+    IReadOnlyList<ProblemView>? Problems = null, bool? Rendered = null)
 {
     public bool Finished => State is PublicationState.Succeeded or PublicationState.Refused or PublicationState.Failed;
 
@@ -55,9 +56,9 @@ public sealed record PublicationJob(
     public static PublicationJob Queue(int year, bool publish, DateTimeOffset now, string requestedBy) =>
         new(NewId(now), year, publish, PublicationState.Queued, PublicationPhase.Queued, 0, 0, 0, now, null, null, now, requestedBy);
 
-    public PublicationJob Succeed(Notice notice, string inputSha256, DateTimeOffset now) => this with
+    public PublicationJob Succeed(Notice notice, string inputSha256, bool rendered, DateTimeOffset now) => this with
     {
-        State = PublicationState.Succeeded, Phase = PublicationPhase.Done, InputSha256 = inputSha256, UnitsRendered = UnitsTotal,
+        Rendered = rendered, State = PublicationState.Succeeded, Phase = PublicationPhase.Done, InputSha256 = inputSha256, UnitsRendered = UnitsTotal,
         OutcomeCode = notice.Code, OutcomeStatus = 200, OutcomeVi = notice.Vietnamese, OutcomeEn = notice.English, FinishedAt = now, UpdatedAt = now,
     };
 

@@ -70,7 +70,7 @@ public sealed partial class PublicationWorker(
             if (j.Publish && !result.Published) return j.End(PublicationState.Refused, PipelineProblems.NotAppraised(result.NotAppraised), now);
             var done = j with { UnitsTotal = result.Units };
             return done.Succeed(j.Publish ? PipelineProblems.PublicationPublished(j.Year, result.InputSha256) : PipelineProblems.PublicationDrafted(j.Year, result.InputSha256),
-                result.InputSha256, now);
+                result.InputSha256, result.Rendered, now);
         }
         var finished = await jobs.UpdateAsync(job.Year, job.Id, Finish, CancellationToken.None).ConfigureAwait(false);
         LogFinished(job.Year, job.Id, finished?.State ?? PublicationState.Invalid, finished?.OutcomeCode);

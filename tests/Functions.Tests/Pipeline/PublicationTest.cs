@@ -54,8 +54,8 @@ public sealed class PublicationTest(ITestOutputHelper output) : IAsyncLifetime
     public async Task SignedOriginal_BecomesTheDecision_WithItsHash_AndTheGeneratedTextIsLabelledItsTwin()
     {
         await UploadAppraisalsAsync();
-        using (var publish = await _p.Http.SendAsync(Support.Pipeline.Admin(HttpMethod.Post, "/api/admin/years/2021/publish")))
-            Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        var published = await _p.PublishAsync();
+        Assert.Equal(("succeeded", "PAR-A080"), ((string?)published["state"], (string?)published["outcome"]!["code"]));
 
         // Until a signed original exists, the API says plainly that the published document is the generated text.
         var before = JsonNode.Parse(await _p.Http.GetStringAsync("/api/public/years/2021"))!;
@@ -101,8 +101,8 @@ public sealed class PublicationTest(ITestOutputHelper output) : IAsyncLifetime
     public async Task PublishedYear_ServesCacheableInlineDocuments_AndRefusesEveryChange()
     {
         await UploadAppraisalsAsync();
-        using (var publish = await _p.Http.SendAsync(Support.Pipeline.Admin(HttpMethod.Post, "/api/admin/years/2021/publish")))
-            Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        var published = await _p.PublishAsync();
+        Assert.Equal(("succeeded", "PAR-A080"), ((string?)published["state"], (string?)published["outcome"]!["code"]));
 
         using var pdf = await _p.Http.GetAsync("/api/public/years/2021/decision.pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
@@ -180,8 +180,8 @@ public sealed class PublicationTest(ITestOutputHelper output) : IAsyncLifetime
 
         // The timer again (a lease-loss replay), and publish through the admin API: nothing changes, nothing is re-rendered.
         Assert.Equal(HttpStatusCode.Accepted, await RunTimerAsync());
-        var again = await _p.AdminJsonAsync(HttpMethod.Post, "/api/admin/years/2021/publish");
-        Assert.Equal(hash, (string?)again["inputSha256"]);
+        var again = await _p.PublishAsync();
+        Assert.Equal(("succeeded", hash), ((string?)again["state"], (string?)again["inputSha256"]));
         Assert.False((bool)again["rendered"]!);
         Assert.Equal(pdf, await _p.Http.GetByteArrayAsync("/api/public/years/2021/decision.pdf"));
 

@@ -65,8 +65,8 @@ public sealed class SecurityTest(ITestOutputHelper output) : IAsyncLifetime
     public async Task PublicRoutes_BeforePublication_LeakNothing_EvenWithDraftDocuments()
     {
         // A draft exists in storage (documents and draft results) but the year is not published.
-        var draft = await _p.AdminJsonAsync(HttpMethod.Post, "/api/admin/years/2021/decision");
-        Assert.False((bool)draft["published"]!);
+        var draft = await _p.PublishAsync(publish: false);
+        Assert.Equal(("succeeded", "draft", "PAR-A081"), ((string?)draft["state"], (string?)draft["kind"], (string?)draft["outcome"]!["code"]));
         using (var pdf = await _p.Http.SendAsync(Support.Pipeline.Admin(HttpMethod.Get, "/api/admin/years/2021/decision.pdf")))
             Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
 
@@ -99,6 +99,8 @@ public sealed class SecurityTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("/api/public/years/{year}/results", paths);
         Assert.Contains("/api/agency/{year}/{unit}/uploads/{kind}/{fileName}", paths);
         Assert.Contains("/api/admin/years/{year}/publish", paths);
+        Assert.Contains("/api/admin/years/{year}/publications/{id}", paths);
+        Assert.NotNull(doc["paths"]!["/api/admin/years/{year}/publish"]!["post"]!["responses"]!["202"]);
         Assert.DoesNotContain(paths, p => p.StartsWith("/Ingest", StringComparison.Ordinal));
         var schemes = doc["components"]!["securitySchemes"]!.AsObject();
         Assert.Equal("bearer", (string?)schemes["adminKey"]!["scheme"]);

@@ -129,6 +129,37 @@ internal sealed class Pipeline : IAsyncDisposable
 
     /// <summary>Every upload row of the year (the audit), as JSON.</summary>
     public async Task<JsonArray> UploadsAsync() => (await AdminJsonAsync(HttpMethod.Get, "/api/admin/years/2021/uploads")).AsArray();
+    /// <summary>
+    /// Asks for a publication (<c>POST …/publish</c>) or the drafts (<c>POST …/decision</c>): 202 with the status URL in
+    /// <c>Location</c>, then follows that URL until the job is finished (200) and returns the final status.
+    /// </summary>
+    public async Task<JsonNode> PublishAsync(int year = 2021, bool publish = true)
+    {
+        using var request = Admin(HttpMethod.Post, $"/api/admin/years/{year}/{(publish ? "publish" : "decision")}");
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != System.Net.HttpStatusCode.Accepted) throw new HttpRequestException($"publish {year}: {(int)response.StatusCode} {text}");
+        var location = response.Headers.Location?.ToString() ?? throw new HttpRequestException("202 without Location");
+        Assert.Equal((string?)JsonNode.Parse(text)!["statusUrl"], location);
+        return await FollowAsync(location);
+    }
+
+    /// <summary>Polls a publication status URL until the job is finished (200), and returns its last status.</summary>
+    public async Task<JsonNode> FollowAsync(string statusUrl, TimeSpan? timeout = null) =>
+        await Eventually.ReturnsAsync(async () =>
+        {
+            using var request = Admin(HttpMethod.Get, statusUrl);
+            using var response = await Http.SendAsync(request);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            if (response.StatusCode == System.Net.HttpStatusCode.Accepted)
+            {
+                await Task.Delay(200);
+                return null;
+            }
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.True((bool)body["finished"]!);
+            return body;
+        }, $"the publication job {statusUrl} to finish", timeout);
 
     /// <summary>Waits until DevHost has nothing left to deliver: three more scans and an empty internal queue.</summary>
     public async Task WaitUntilQuietAsync()

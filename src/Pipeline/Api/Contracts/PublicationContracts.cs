@@ -15,11 +15,12 @@ namespace ParServerless.Pipeline.Api.Contracts;
 /// <param name="Attempts">Deliveries so far; above 1 after a retry (a crash or a fault), which resumes where the last stopped.</param>
 /// <param name="Outcome">Null until finished: PAR-A080 published, PAR-A081 draft generated, a refusal's code (PAR-A050, PAR-A052,
 /// PAR-A060, PAR-A027…) or PAR-A082 (failed every attempt).</param>
+/// <param name="Rendered">Once succeeded: whether this job rendered the documents (false: they existed, e.g. publishing again).</param>
 /// <param name="Document">Where the result is once succeeded: the public Decision, or the admin draft.</param>
 public sealed record PublicationStatusView(
     string Format, string Id, int Year, string Kind, string State, string Phase, bool Finished, int UnitsRendered, int UnitsTotal, int Attempts,
     DateTimeOffset RequestedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset UpdatedAt, string? InputSha256,
-    PublicationOutcomeView? Outcome, string StatusUrl, string? Document)
+    bool? Rendered, PublicationOutcomeView? Outcome, string StatusUrl, string? Document)
 {
     public const string FormatVersion = "par-publication/1";
 
@@ -27,7 +28,7 @@ public sealed record PublicationStatusView(
 
     public static PublicationStatusView Of(PublicationJob j) => new(
         FormatVersion, j.Id, j.Year, j.Publish ? "publish" : "draft", j.State.ToString().ToLowerInvariant(), j.Phase.ToString().ToLowerInvariant(),
-        j.Finished, j.UnitsRendered, j.UnitsTotal, j.Attempts, j.RequestedAt, j.StartedAt, j.FinishedAt, j.UpdatedAt, j.InputSha256,
+        j.Finished, j.UnitsRendered, j.UnitsTotal, j.Attempts, j.RequestedAt, j.StartedAt, j.FinishedAt, j.UpdatedAt, j.InputSha256, j.Rendered,
         j.OutcomeCode is { } code ? new PublicationOutcomeView(code, j.OutcomeStatus ?? 0, j.OutcomeVi ?? "", j.OutcomeEn ?? "", j.Problems) : null,
         UrlOf(j.Year, j.Id),
         j.State != PublicationState.Succeeded ? null : j.Publish ? $"/api/public/years/{j.Year}/decision.pdf" : $"/api/admin/years/{j.Year}/decision.pdf");
