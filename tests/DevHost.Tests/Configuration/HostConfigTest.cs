@@ -29,6 +29,37 @@ public class HostConfigTest
     }
 
     [Fact]
+    public void Parse_Queues_ReadsTheQueueExtensionsSettings()
+    {
+        var config = Parse("""
+            {
+              "version": "2.0",
+              "extensions": { "queues": { "batchSize": 1, "newBatchThreshold": 0, "maxDequeueCount": 3, "visibilityTimeout": "00:00:05", "maxPollingInterval": "00:00:02" } }
+            }
+            """);
+
+        Assert.Equal((1, 0, 3), (config.QueueBatchSize, config.QueueNewBatchThreshold, config.MaxDequeueCount));
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2)), (config.QueueRetryDelay, config.QueueMaxPollingInterval));
+    }
+
+    [Fact]
+    public void Parse_NoQueues_UsesTheQueueExtensionsDefaults()
+    {
+        var config = Parse("""{ "version": "2.0" }""");
+
+        // maxDequeueCount 5, batchSize 16, newBatchThreshold half of it, no retry delay, polling up to a minute.
+        Assert.Equal((16, 8, 5), (config.QueueBatchSize, config.QueueNewBatchThreshold, config.MaxDequeueCount));
+        Assert.Equal((TimeSpan.Zero, TimeSpan.FromMinutes(1)), (config.QueueRetryDelay, config.QueueMaxPollingInterval));
+    }
+
+    [Theory]
+    [InlineData("""{ "maxDequeueCount": 0 }""")]     // never delivered
+    [InlineData("""{ "newBatchThreshold": -1 }""")]  // negative
+    [InlineData("""{ "maxPollingInterval": "00:00:00" }""")] // zero polling interval
+    public void Parse_BadQueueSetting_IsRefused(string queues) =>
+        Assert.Throws<InvalidDataException>(() => Parse($$"""{ "version": "2.0", "extensions": { "queues": {{queues}} } }"""));
+
+    [Fact]
     public void Parse_MinimalHostJson_UsesHostDefaults()
     {
         var config = Parse("""{ "version": "2.0" }""");

@@ -55,13 +55,13 @@ public static class ProvinceWorld
         var container = new BlobContainerClient(storage, "appraisals");
         await container.CreateIfNotExistsAsync(cancellationToken: ct);
         var ingestion = services.GetRequiredService<IngestionService>();
-        var score = 60m;
+        var level = 0.60m;
         foreach (var group in units.GroupBy(u => u.GroupCode))
         {
             foreach (var (chunk, index) in group.Chunk(UnitsPerFile).Select((c, i) => (c, i)))
             {
                 // Varied, realistic marks (SampleMarks), so the sheets draw real gaps and bands, not a page of zeros.
-                var sheets = chunk.SelectMany(u => SampleMarks.Generate(scheme, u, year, score += 0.37m)
+                var sheets = chunk.SelectMany(u => SampleMarks.Generate(scheme, u, year, Next(ref level) * scheme.LeavesFor(u.GroupCode).Sum(l => l.Maximum))
                     .Where(s => s.Source == MarkSource.Appraisal1)).ToList();
                 var file = FilledFileWriter.Write(scheme, new TemplateRequest(year, group.Key, FileKind.Appraisal, chunk, 1), sheets);
                 var blob = container.GetBlobClient(FormattableString.Invariant($"{year}/1/tham-dinh-{group.Key}-{index}.xlsx"));
@@ -69,9 +69,16 @@ public static class ProvinceWorld
                 var result = await ingestion.IngestAsync(blob, ct);
                 if (result.Record is not { Outcome: UploadOutcome.Accepted })
                     throw new InvalidOperationException($"appraisal {blob.Name} not accepted: {string.Join(", ", result.Record?.Codes ?? [])}");
-                if (score > 98m) score = 60m;
             }
         }
         return units;
+    }
+
+    /// <summary>Levels from 60 % to 90 % of the maximum, in small uneven steps, so totals differ and ranks spread.</summary>
+    private static decimal Next(ref decimal level)
+    {
+        level += 0.0037m;
+        if (level > 0.90m) level = 0.60m;
+        return Math.Round(level, 3);
     }
 }
