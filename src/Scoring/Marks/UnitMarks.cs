@@ -18,29 +18,20 @@ public sealed record LeafMarks(
     public static LeafMarks None { get; } = new(null, null, null, null, null, [], null, [], null);
 }
 
-/// <summary>The points of one leaf for one unit, stored by the leaf's position in a prepared scheme.</summary>
-internal struct LeafPoints
-{
-    public decimal? Self;
-    public decimal? Appraisal1;
-    public decimal? Appraisal2;
-    public decimal? Survey;
-}
-
 /// <summary>The current raw marks of one unit for one year: at most one sheet per <see cref="MarkSource"/>.</summary>
 /// <remarks>
 /// A newer upload supersedes the older one for the same source before marks are gathered (the older stays in history).
-/// Gathered against a scheme, the points sit in an array by leaf position, which scoring reads without looking codes up;
+/// Gathered against a scheme, the points sit in columns by leaf position, which scoring reads without looking codes up;
 /// notes and evidence are kept by code only for leaves that have some.
 /// </remarks>
 public sealed class UnitMarks
 {
     private readonly Dictionary<CriterionCode, LeafMarks> _leaves;
     private readonly ScoringPlan? _plan;
-    private readonly LeafPoints[]? _points;
+    private readonly LeafPointTable? _points;
 
     private UnitMarks(string unitCode, Dictionary<CriterionCode, LeafMarks> leaves, IReadOnlyList<Adjustment> adjustments,
-        bool hasAppraisal1, bool hasAppraisal2, ScoringPlan? plan = null, LeafPoints[]? points = null)
+        bool hasAppraisal1, bool hasAppraisal2, ScoringPlan? plan = null, LeafPointTable? points = null)
     {
         UnitCode = unitCode;
         _leaves = leaves;
@@ -63,21 +54,22 @@ public sealed class UnitMarks
     {
         var texts = _leaves.TryGetValue(code, out var m) ? m : LeafMarks.None;
         if (_plan is null || _plan.PositionOf(code) is var i && i < 0) return texts;
-        ref readonly var p = ref _points![i];
-        return texts.Self == p.Self && texts.Appraisal1 == p.Appraisal1 && texts.Appraisal2 == p.Appraisal2 && texts.Survey == p.Survey
-            ? texts
-            : texts with { Self = p.Self, Appraisal1 = p.Appraisal1, Appraisal2 = p.Appraisal2, Survey = p.Survey };
+        var p = _points!;
+        return texts with { Self = p.SelfAt(i), Appraisal1 = p.Appraisal1At(i), Appraisal2 = p.Appraisal2At(i), Survey = p.SurveyAt(i) };
     }
 
-    /// <summary>The points by position in <paramref name="plan"/>: the stored array when gathered against its scheme, else looked up code by code.</summary>
-    internal LeafPoints[] PointsFor(ScoringPlan plan)
+    /// <summary>The points by position in <paramref name="plan"/>: the stored table when gathered against its scheme, else looked up code by code.</summary>
+    internal LeafPointTable PointsFor(ScoringPlan plan)
     {
         if (ReferenceEquals(plan, _plan)) return _points!;
-        var points = new LeafPoints[plan.Leaves.Length];
-        for (var i = 0; i < points.Length; i++)
+        var points = new LeafPointTable(plan.Leaves.Length);
+        for (var i = 0; i < points.Count; i++)
         {
             if (!_leaves.TryGetValue(plan.Leaves[i].Code, out var m)) continue;
-            points[i] = new LeafPoints { Self = m.Self, Appraisal1 = m.Appraisal1, Appraisal2 = m.Appraisal2, Survey = m.Survey };
+            if (m.Self is not null) points.Set(MarkSource.SelfAssessment, i, m.Self);
+            if (m.Appraisal1 is not null) points.Set(MarkSource.Appraisal1, i, m.Appraisal1);
+            if (m.Appraisal2 is not null) points.Set(MarkSource.Appraisal2, i, m.Appraisal2);
+            if (m.Survey is not null) points.Set(MarkSource.Survey, i, m.Survey);
         }
         return points;
     }
@@ -104,7 +96,7 @@ public sealed class UnitMarks
         ArgumentNullException.ThrowIfNull(scheme);
         var bySource = BySource(unitCode, sheets);
         var plan = ScoringPlan.For(scheme);
-        var points = new LeafPoints[plan.Leaves.Length];
+        var points = new LeafPointTable(plan.Leaves.Length);
         var leaves = new Dictionary<CriterionCode, LeafMarks>();
         foreach (var (source, sheet) in bySource)
         {
@@ -114,15 +106,7 @@ public sealed class UnitMarks
                 // Notes and evidence are rare: only leaves that have some (or codes outside the scheme) get a record.
                 if (i < 0 || mark.Note is not null || mark.Evidence.Count > 0 || leaves.ContainsKey(mark.Criterion))
                     leaves[mark.Criterion] = Apply(source, leaves.TryGetValue(mark.Criterion, out var m) ? m : LeafMarks.None, mark);
-                if (i < 0) continue;
-                ref var p = ref points[i];
-                switch (source)
-                {
-                    case MarkSource.SelfAssessment: p.Self = mark.Points; break;
-                    case MarkSource.Appraisal1: p.Appraisal1 = mark.Points; break;
-                    case MarkSource.Appraisal2: p.Appraisal2 = mark.Points; break;
-                    case MarkSource.Survey: p.Survey = mark.Points; break;
-                }
+                if (i >= 0) points.Set(source, i, mark.Points);
             }
         }
         return Create(unitCode, bySource, leaves, plan, points);
@@ -153,7 +137,7 @@ public sealed class UnitMarks
     };
 
     private static UnitMarks Create(string unitCode, Dictionary<MarkSource, MarkSheet> bySource,
-        Dictionary<CriterionCode, LeafMarks> leaves, ScoringPlan? plan, LeafPoints[]? points)
+        Dictionary<CriterionCode, LeafMarks> leaves, ScoringPlan? plan, LeafPointTable? points)
     {
         var adjustments = bySource.TryGetValue(MarkSource.BonusPenalty, out var bp) ? bp.Adjustments : [];
         return new UnitMarks(unitCode, leaves, adjustments,

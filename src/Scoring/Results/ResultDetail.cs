@@ -19,7 +19,7 @@ internal sealed class FixedDetail(IReadOnlyList<AreaResult> areas, IReadOnlyList
 }
 
 /// <summary>Areas and leaves computed on demand from the group's plan and the unit's marks.</summary>
-internal sealed class ComputedDetail(GroupPlan group, LeafPoints[] points, ResultStatus status, decimal[] areaSelf, decimal[] areaPoints)
+internal sealed class ComputedDetail(GroupPlan group, LeafPointTable points, ResultStatus status, decimal[] areaSelf, decimal[] areaPoints)
     : ResultDetail
 {
     public override IReadOnlyList<AreaResult> Areas()
@@ -42,11 +42,12 @@ internal sealed class ComputedDetail(GroupPlan group, LeafPoints[] points, Resul
         {
             var node = group.Plan.Leaves[group.Positions[j]];
             var max = group.Maxima[j];
-            var p = points[group.Positions[j]];
-            var final = group.IsSurvey[j] ? p.Survey ?? 0m
-                : status == ResultStatus.Provisional ? p.Self ?? 0m
-                : p.Appraisal2 ?? p.Appraisal1 ?? 0m;
-            leaves[j] = new LeafResult(node.Code, node.Name, node.Leaf!.Method, max, p.Self, p.Appraisal1, p.Appraisal2, p.Survey, final, max - final);
+            var i = group.Positions[j];
+            var (self, a1, a2, survey) = (points.SelfAt(i), points.Appraisal1At(i), points.Appraisal2At(i), points.SurveyAt(i));
+            var final = group.IsSurvey[j] ? survey ?? 0m
+                : status == ResultStatus.Provisional ? self ?? 0m
+                : a2 ?? a1 ?? 0m;
+            leaves[j] = new LeafResult(node.Code, node.Name, node.Leaf!.Method, max, self, a1, a2, survey, final, max - final);
         }
         return leaves;
     }

@@ -13,7 +13,8 @@ namespace ParServerless.Scoring.Results;
 /// <para>
 /// Scoring walks the scheme prepared once (<see cref="ScoringPlan"/>) over marks stored by leaf position (gather them with
 /// <see cref="UnitMarks.Gather(Scheme, string, IEnumerable{MarkSheet})"/>; marks gathered without the scheme are looked up
-/// code by code first). Sums are taken leaf by leaf in scheme order, as before, so results are identical to the digit.
+/// code by code first). Results are identical to the digit with those of the first implementation: sums that could round are
+/// taken leaf by leaf in the same order, and the others cannot depend on the order.
 /// The per-leaf detail is not kept: <see cref="UnitResult.Leaves"/> computes it when asked.
 /// </para>
 /// </remarks>
@@ -36,41 +37,10 @@ public static class ScoreCalculator
         var areaCount = group.AreaMaximum.Length;
         var areaSelf = new decimal[areaCount];
         var areaPoints = new decimal[areaCount];
-        decimal selfTotal = 0, appraised = 0, survey = 0;
-        var anySurvey = false;
-        var positions = group.Positions;
-        var isSurvey = group.IsSurvey;
-        for (var a = 0; a < areaCount; a++)
-        {
-            decimal areaSelfSum = 0, areaSum = 0;
-            for (var j = group.AreaStart[a]; j < group.AreaStart[a + 1]; j++)
-            {
-                ref readonly var p = ref points[positions[j]];
-                // Adding an absent mark's 0 would change neither the value nor the scale of a sum, so it is skipped.
-                if (isSurvey[j])
-                {
-                    if (p.Survey is not { } s) continue;
-                    anySurvey = true;
-                    survey += s;
-                    areaSum += s;
-                }
-                else
-                {
-                    if (p.Self is { } self)
-                    {
-                        selfTotal += self;
-                        areaSelfSum += self;
-                    }
-                    if ((provisional ? p.Self : p.Appraisal2 ?? p.Appraisal1) is { } final)
-                    {
-                        appraised += final;
-                        areaSum += final;
-                    }
-                }
-            }
-            areaSelf[a] = areaSelfSum;
-            areaPoints[a] = areaSum;
-        }
+        var sums = points.Exact
+            ? SumExact(group, points, provisional, areaSelf, areaPoints)
+            : SumInOrder(group, points, provisional, areaSelf, areaPoints);
+        var (selfTotal, appraised, survey, anySurvey) = sums;
 
         var settings = scheme.Settings;
         decimal bonusSum = 0, penaltySum = 0;
@@ -93,6 +63,95 @@ public static class ScoreCalculator
         return new UnitResult(unit, scheme.Ref, year, status, selfTotal, appraised, survey, bonus, penalty, total,
             maximum, surveyMaximum, index, rescaled, new ComputedDetail(group, points, status, areaSelf, areaPoints));
     }
+
+    private readonly record struct Sums(decimal Self, decimal Appraised, decimal Survey, bool AnySurvey);
+
+    /// <summary>
+    /// Sums leaf by leaf in scheme order, every running total as the first implementation kept it: values with many decimals
+    /// round when added, so the order of additions shows in the last digit.
+    /// </summary>
+    private static Sums SumInOrder(GroupPlan group, LeafPointTable points, bool provisional, decimal[] areaSelf, decimal[] areaPoints)
+    {
+        decimal selfTotal = 0, appraised = 0, survey = 0;
+        var anySurvey = false;
+        var (present, positions, isSurvey) = (points.Present, group.Positions, group.IsSurvey);
+        for (var a = 0; a < areaSelf.Length; a++)
+        {
+            decimal areaSelfSum = 0, areaSum = 0;
+            for (var j = group.AreaStart[a]; j < group.AreaStart[a + 1]; j++)
+            {
+                var i = positions[j];
+                var has = present[i];
+                // Adding an absent mark's 0 would change neither the value nor the scale of a sum, so it is skipped.
+                if (isSurvey[j])
+                {
+                    if ((has & LeafPointTable.HasSurvey) == 0) continue;
+                    var s = points.Survey![i];
+                    anySurvey = true;
+                    survey += s;
+                    areaSum += s;
+                    continue;
+                }
+                if ((has & LeafPointTable.HasSelf) != 0)
+                {
+                    var self = points.Self![i];
+                    selfTotal += self;
+                    areaSelfSum += self;
+                }
+                if (Final(points, i, has, provisional) is { } final)
+                {
+                    appraised += final;
+                    areaSum += final;
+                }
+            }
+            areaSelf[a] = areaSelfSum;
+            areaPoints[a] = areaSum;
+        }
+        return new Sums(selfTotal, appraised, survey, anySurvey);
+    }
+
+    /// <summary>
+    /// The same sums when every value is small and short (<see cref="LeafPointTable.Exact"/>): no addition rounds, so each
+    /// leaf is added once, to its area's appraised or survey subtotal, and the totals are sums of the areas' subtotals.
+    /// </summary>
+    private static Sums SumExact(GroupPlan group, LeafPointTable points, bool provisional, decimal[] areaSelf, decimal[] areaPoints)
+    {
+        decimal selfTotal = 0, appraised = 0, survey = 0;
+        var anySurvey = false;
+        var (present, positions, isSurvey) = (points.Present, group.Positions, group.IsSurvey);
+        var (selfColumn, surveyColumn) = (points.Self, points.Survey);
+        for (var a = 0; a < areaSelf.Length; a++)
+        {
+            decimal areaSelfSum = 0, areaAppraised = 0, areaSurvey = 0;
+            for (var j = group.AreaStart[a]; j < group.AreaStart[a + 1]; j++)
+            {
+                var i = positions[j];
+                var has = present[i];
+                if (isSurvey[j])
+                {
+                    if ((has & LeafPointTable.HasSurvey) == 0) continue;
+                    anySurvey = true;
+                    areaSurvey += surveyColumn![i];
+                    continue;
+                }
+                if ((has & LeafPointTable.HasSelf) != 0) areaSelfSum += selfColumn![i];
+                if (Final(points, i, has, provisional) is { } final) areaAppraised += final;
+            }
+            areaSelf[a] = areaSelfSum;
+            areaPoints[a] = areaAppraised + areaSurvey;
+            selfTotal += areaSelfSum;
+            appraised += areaAppraised;
+            survey += areaSurvey;
+        }
+        return new Sums(selfTotal, appraised, survey, anySurvey);
+    }
+
+    /// <summary>The final mark of an appraised leaf: the self score while provisional, else round 2, else round 1; null when none.</summary>
+    private static decimal? Final(LeafPointTable points, int i, byte has, bool provisional) =>
+        provisional ? ((has & LeafPointTable.HasSelf) != 0 ? points.Self![i] : null)
+        : (has & LeafPointTable.HasAppraisal2) != 0 ? points.Appraisal2![i]
+        : (has & LeafPointTable.HasAppraisal1) != 0 ? points.Appraisal1![i]
+        : null;
 
     private static decimal Bound(decimal value, decimal maximum, bool capAtMaximum) =>
         Math.Max(0m, capAtMaximum ? Math.Min(value, maximum) : value);

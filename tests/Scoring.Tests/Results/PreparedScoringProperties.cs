@@ -66,6 +66,16 @@ public class PreparedScoringProperties
         }, iter: 100);
 
     [Fact]
+    public void RandomYears_ExerciseBothWaysOfSumming()
+    {
+        var exact = Enumerable.Range(0, 40).Select(RandomYear.Create)
+            .SelectMany(y => y.Units.Select(u => UnitMarks.Gather(y.Scheme, u.Unit.Code, u.Sheets).PointsFor(ScoringPlan.For(y.Scheme)).Exact))
+            .ToArray();
+        Assert.Contains(true, exact);
+        Assert.Contains(false, exact);
+    }
+
+    [Fact]
     public void Leaves_AreComputedAfreshButEqual()
     {
         var year = RandomYear.Create(14);

@@ -49,6 +49,8 @@ internal sealed record RandomYear(Scheme Scheme, IReadOnlyList<(Unit Unit, IRead
         var scheme = new Scheme(new SchemeRef("RANDOM", 1), "Ngẫu nhiên", 2025, 2025, true, 100, groups, areas, settings,
             RandomBands(rnd), bandsByGroup);
 
+        // Half the years have only short marks (scoring's exact path), half also long ones (its in-order path).
+        var longMarks = rnd.Next(2) == 0;
         var units = new List<(Unit, IReadOnlyList<MarkSheet>)>();
         for (var u = 0; u < rnd.Next(1, 40); u++)
         {
@@ -56,7 +58,7 @@ internal sealed record RandomYear(Scheme Scheme, IReadOnlyList<(Unit Unit, IRead
             // A quarter of the units copy another's marks: equal totals to tie.
             var sheets = u > 0 && rnd.Next(4) == 0 && units[rnd.Next(u)] is var (other, otherSheets)
                 ? otherSheets.Select(s => s with { UnitCode = unit.Code }).ToArray()
-                : RandomSheets(rnd, scheme, unit.Code);
+                : RandomSheets(rnd, scheme, unit.Code, longMarks);
             units.Add((unit, sheets));
         }
         return new RandomYear(scheme, units);
@@ -84,7 +86,7 @@ internal sealed record RandomYear(Scheme Scheme, IReadOnlyList<(Unit Unit, IRead
         return new BandTable(bounds.Select(b => new Band("B" + b, b, "#000000")).ToArray());
     }
 
-    private static MarkSheet[] RandomSheets(Random rnd, Scheme scheme, string unit)
+    private static MarkSheet[] RandomSheets(Random rnd, Scheme scheme, string unit, bool longMarks)
     {
         var sheets = new List<MarkSheet>();
         foreach (var source in new[] { MarkSource.SelfAssessment, MarkSource.Appraisal1, MarkSource.Explanation, MarkSource.Appraisal2, MarkSource.Survey })
@@ -96,8 +98,8 @@ internal sealed record RandomYear(Scheme Scheme, IReadOnlyList<(Unit Unit, IRead
                 if (rnd.Next(6) == 0) continue;
                 var note = rnd.Next(5) == 0 ? "ghi chú " + rnd.Next(100) : null;
                 IReadOnlyList<string> evidence = rnd.Next(6) == 0 ? ["Số " + rnd.Next(100) + "/QĐ"] : [];
-                marks.Add(new LeafMark(leaf.Code, source == MarkSource.Explanation ? null : Points(rnd, leaf.Leaf!.Maximum), note, evidence));
-                if (rnd.Next(30) == 0) marks.Add(new LeafMark(leaf.Code, Points(rnd, leaf.Leaf!.Maximum), null, []));
+                marks.Add(new LeafMark(leaf.Code, source == MarkSource.Explanation ? null : Points(rnd, leaf.Leaf!.Maximum, longMarks), note, evidence));
+                if (rnd.Next(30) == 0) marks.Add(new LeafMark(leaf.Code, Points(rnd, leaf.Leaf!.Maximum, longMarks), null, []));
             }
             if (rnd.Next(10) == 0) marks.Add(new LeafMark(Outside, 1m, "ngoài bộ chỉ số", []));
             sheets.Add(new MarkSheet(scheme.Ref, 2025, unit, source, marks, []));
@@ -108,12 +110,13 @@ internal sealed record RandomYear(Scheme Scheme, IReadOnlyList<(Unit Unit, IRead
         return [.. sheets.OrderBy(_ => rnd.Next())];
     }
 
-    private static decimal? Points(Random rnd, decimal maximum) => rnd.Next(9) switch
+    private static decimal? Points(Random rnd, decimal maximum, bool longMarks) => rnd.Next(longMarks ? 9 : 8) switch
     {
         0 => null,
-        1 => maximum * rnd.Next(0, 1000) / 7m,          // 28 significant digits, sometimes above the maximum
-        8 => rnd.Next(1, 10) / 7m,                    // scale 28: sums with these round, so the order of additions shows
-        2 => rnd.Next(0, 3),                          // coarse: ties
+        1 when longMarks => maximum * rnd.Next(0, 1000) / 7m, // 28 significant digits, sometimes above the maximum
+        1 => maximum * rnd.Next(0, 1100) / 1000m,             // sometimes above the maximum
+        8 => rnd.Next(1, 10) / 7m,                            // scale 28: sums with these round, so the order of additions shows
+        2 => rnd.Next(0, 3),                                  // coarse: ties
         3 => maximum,
         _ => decimal.Round(maximum * rnd.Next(0, 1001) / 1000m, rnd.Next(0, 4)),
     };
