@@ -118,15 +118,21 @@ public static class ScoreCalculator
     {
         decimal selfTotal = 0, appraised = 0, survey = 0;
         var anySurvey = false;
-        var (present, positions, isSurvey) = (points.Present, group.Positions, group.IsSurvey);
+        var (present, positions, isSurvey, areaStart) = (points.Present, group.Positions, group.IsSurvey, group.AreaStart);
         var (selfColumn, surveyColumn) = (points.Self, points.Survey);
+        // The column that gives the final mark when round 2 has not: the self score while provisional, else round 1.
+        var (secondBit, secondColumn) = provisional
+            ? (LeafPointTable.HasSelf, selfColumn)
+            : (LeafPointTable.HasAppraisal1, points.Appraisal1);
+        var (firstBit, firstColumn) = provisional ? ((byte)0, null) : (LeafPointTable.HasAppraisal2, points.Appraisal2);
         for (var a = 0; a < areaSelf.Length; a++)
         {
             decimal areaSelfSum = 0, areaAppraised = 0, areaSurvey = 0;
-            for (var j = group.AreaStart[a]; j < group.AreaStart[a + 1]; j++)
+            for (int j = areaStart[a], end = areaStart[a + 1]; j < end; j++)
             {
                 var i = positions[j];
                 var has = present[i];
+                if (has == 0) continue;
                 if (isSurvey[j])
                 {
                     if ((has & LeafPointTable.HasSurvey) == 0) continue;
@@ -135,7 +141,8 @@ public static class ScoreCalculator
                     continue;
                 }
                 if ((has & LeafPointTable.HasSelf) != 0) areaSelfSum += selfColumn![i];
-                if (Final(points, i, has, provisional) is { } final) areaAppraised += final;
+                if ((has & firstBit) != 0) areaAppraised += firstColumn![i];
+                else if ((has & secondBit) != 0) areaAppraised += secondColumn![i];
             }
             areaSelf[a] = areaSelfSum;
             areaPoints[a] = areaAppraised + areaSurvey;
