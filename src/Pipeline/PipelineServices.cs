@@ -24,6 +24,7 @@ public static class PipelineServices
         services.AddSingleton<YearStore>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<RefusalAudit>();
         services.AddSingleton<MarkStore>();
         services.AddSingleton<ResultStore>();
         services.AddSingleton<DocumentStore>();

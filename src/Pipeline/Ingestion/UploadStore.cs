@@ -59,37 +59,43 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
 
     /// <summary>
     /// Records an upload the API refused, so the audit shows the attempt: RowKey <c>{container}|refused|{inverted ticks}|{random}</c>
-    /// (never colliding with an ingested upload's key). The name is kept as sent, cut to 200 characters, as a property only.
+    /// (never colliding with an ingested upload's key), or, for a <paramref name="coalesced"/> row standing for many refusals,
+    /// <c>{container}|refused|+{hour}|{uploader}|{code}</c> (replaced by each later attempt of that hour; <see cref="RefusalAudit"/>).
+    /// The name is kept as sent, cut to 200 characters, as a property only.
     /// </summary>
-    public async Task SaveRefusedAsync(
-        int year, FileKind kind, string? unit, int? round, string fileName, long size, string? sha256, string uploadedBy, DateTimeOffset at, string code,
-        CancellationToken cancellationToken)
+    public async Task SaveRefusedAsync(RefusedUpload attempt, CoalescedRefusals? coalesced, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attempt);
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var container = UploadPath.ContainerOf(kind);
-        var entity = new TableEntity(Partition(year.ToString("D4", CultureInfo.InvariantCulture)),
-            $"{container}|refused|{KeyText.InvertedTicks(at)}|{Guid.NewGuid():N}")
+        var rowKey = coalesced is null
+            ? $"{attempt.Container}|refused|{KeyText.InvertedTicks(attempt.At)}|{Guid.NewGuid():N}"
+            : FormattableString.Invariant($"{attempt.Container}|refused|+{coalesced.Hour}|{KeyText.Bounded(KeyText.Escape(attempt.UploadedBy), 100)}|{attempt.Code}");
+        var entity = new TableEntity(Partition(attempt.Year.ToString("D4", CultureInfo.InvariantCulture)), rowKey)
         {
-            ["Container"] = container,
-            ["BlobName"] = fileName.Length > 200 ? fileName[..200] : fileName,
-            ["Sha256"] = sha256 ?? "",
-            ["Kind"] = kind.ToString(),
-            ["Unit"] = unit,
-            ["Round"] = round,
-            ["Size"] = size,
-            ["UploadedBy"] = uploadedBy,
-            ["UploadedAt"] = at,
-            ["IngestedAt"] = at,
+            ["Container"] = attempt.Container,
+            ["BlobName"] = Cut(attempt.FileName, 200),
+            ["Sha256"] = attempt.Sha256 ?? "",
+            ["Kind"] = Cut(attempt.Kind, 40),
+            ["Unit"] = attempt.Unit is null ? null : Cut(attempt.Unit, 100),
+            ["Round"] = attempt.Round,
+            ["Size"] = attempt.Size,
+            ["UploadedBy"] = Cut(attempt.UploadedBy, 100),
+            ["UploadedAt"] = attempt.At,
+            ["IngestedAt"] = attempt.At,
             ["Outcome"] = UploadOutcome.Refused.ToString(),
             ["Errors"] = 1,
             ["Warnings"] = 0,
             ["Units"] = "",
-            ["Codes"] = code,
+            ["Codes"] = attempt.Code,
             ["ReportBlob"] = "",
             ["OriginalBlob"] = "",
+            ["Attempts"] = coalesced?.Attempts ?? 1,
         };
-        await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        if (coalesced is null) await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        else await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
 
     /// <summary>RowKeys of a year's accepted uploads: the audit rows marks need before they count (<see cref="MarkStore.CurrentAsync"/>).</summary>
     public async Task<IReadOnlySet<string>> AcceptedKeysAsync(int year, CancellationToken cancellationToken)
@@ -122,7 +128,7 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
         e.GetString("Container"),
         e.GetString("BlobName"),
         e.GetString("Sha256"),
-        Enum.TryParse<FileKind>(e.GetString("Kind"), out var kind) ? kind : FileKind.Invalid,
+        Enum.TryParse<FileKind>(e.GetString("Kind"), out var kind) && Enum.IsDefined(kind) ? kind : FileKind.Invalid,
         e.GetString("Unit"),
         e.GetInt32("Round"),
         e.GetInt64("Size") ?? 0,
@@ -135,7 +141,8 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
         Split(e.GetString("Units")),
         Split(e.GetString("Codes")),
         e.GetString("ReportBlob"),
-        e.GetString("OriginalBlob"));
+        e.GetString("OriginalBlob"),
+        e.GetInt32("Attempts") ?? 1);
 
     private static string[] Split(string? text) => string.IsNullOrEmpty(text) ? [] : text.Split(',');
 }
