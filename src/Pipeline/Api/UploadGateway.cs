@@ -120,7 +120,7 @@ public sealed class UploadGateway(
         var record = (await uploads.ListAsync(year, unit, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Sha256 == sha && r.Outcome != UploadOutcome.Refused);
         if (record is not null)
         {
-            var report = await BlobWrites.ReadOrNullAsync(clients.Container(StorageNames.AppContainers.Reports), record.ReportBlob, cancellationToken).ConfigureAwait(false);
+            var report = await uploads.ReportAsync(record, cancellationToken).ConfigureAwait(false);
             var current = record.Unit is { } u && record.Outcome == UploadOutcome.Accepted ? await IsCurrentAsync(record, u, cancellationToken).ConfigureAwait(false) : (bool?)null;
             return ApiReply.Json(new UploadStatusView("ingested", record, current, report?.ToObjectFromJson<UploadReport>(UploadReport.Json)));
         }
