@@ -17,7 +17,7 @@ internal sealed partial class DevHostProcess : IDisposable
     private readonly TaskCompletionSource<WorkerReady> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _settingsFile;
 
-    private DevHostProcess(string root, string storage, int port, string hostId, double pollSeconds)
+    private DevHostProcess(string root, string storage, int port, string hostId, double pollSeconds, string? appDirectory)
     {
         Port = port;
         _settingsFile = Path.Combine(Path.GetTempPath(), $"parbench-{Guid.NewGuid():N}.json");
@@ -32,7 +32,7 @@ internal sealed partial class DevHostProcess : IDisposable
         File.WriteAllText(_settingsFile, new JsonObject { ["Values"] = settings }.ToJsonString());
         Clock = Stopwatch.StartNew();
         Process = Child.Start("dotnet", [Path.Combine(root, "src/DevHost/bin/Release/net10.0/ParServerless.DevHost.dll"),
-            "--app", Path.Combine(root, "src/Functions/bin/Release/net10.0"), "--settings", _settingsFile,
+            "--app", appDirectory ?? Path.Combine(root, "src/Functions/bin/Release/net10.0"), "--settings", _settingsFile,
             "--port", port.ToString(CultureInfo.InvariantCulture), "--host-id", hostId, "--no-inherit-env",
             "--poll-interval", pollSeconds.ToString(CultureInfo.InvariantCulture),
             // Not three console lines per request: the load test measures serving, not logging.
@@ -47,8 +47,9 @@ internal sealed partial class DevHostProcess : IDisposable
     public Task<WorkerReady> Ready => _ready.Task;
     public string BaseAddress => $"http://127.0.0.1:{Port}";
 
-    public static DevHostProcess Start(string root, string storage, string hostId, double pollSeconds = 1) =>
-        new(root, storage, Child.FreePort(), hostId, pollSeconds);
+    /// <param name="appDirectory">The worker's build or publish output; the Release build output by default.</param>
+    public static DevHostProcess Start(string root, string storage, string hostId, double pollSeconds = 1, string? appDirectory = null) =>
+        new(root, storage, Child.FreePort(), hostId, pollSeconds, appDirectory);
 
     private void OnLine(string line)
     {

@@ -32,10 +32,21 @@ internal static class PipelineBench
         report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}.");
         report.AppendLine();
 
-        if (coldRuns > 0)
+        if (coldRuns > 0 && !args.Contains("--worker-cold-start"))
         {
             await using var coldAzurite = await AzuriteInstance.StartInMemoryAsync();
             ColdStart.Report(report, await ColdStart.MeasureAsync(root, coldAzurite.ConnectionString, coldRuns));
+            Console.WriteLine(report);
+        }
+
+        // --worker-cold-start label=dir (repeatable): the worker's cold start to a storage-backed answer, per build of it.
+        var builds = args.Select((a, i) => (a, i)).Where(x => x.a == "--worker-cold-start" && x.i + 1 < args.Length)
+            .Select(x => args[x.i + 1].Split('=', 2)).Select(p => (p[0], Path.GetFullPath(p[1]))).ToArray();
+        if (builds.Length > 0)
+        {
+            await using var azurite = await AzuriteInstance.StartInMemoryAsync();
+            var (workers, bare) = await WorkerColdStart.MeasureAsync(root, azurite.ConnectionString, Math.Max(coldRuns, 1), builds);
+            WorkerColdStart.Report(report, workers, bare);
             Console.WriteLine(report);
         }
 

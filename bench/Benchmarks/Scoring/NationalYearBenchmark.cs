@@ -5,13 +5,15 @@ using BenchmarkDotNet.Engines;
 using ParServerless.Scoring.Marks;
 using ParServerless.Scoring.Results;
 using ParServerless.Scoring.Schemes;
+using ParServerless.Scoring.Tests.Results.Reference;
 using ParServerless.Scoring.Units;
 
 namespace ParServerless.Benchmarks.Scoring;
 
 /// <summary>
 /// Score and rank a national-scale year: 34 provinces × 130 units × 120 leaves (530,400 marks), against the floor of a
-/// plain loop that only sums the same decimals. Marks are gathered beforehand, as the pipeline loads them from storage.
+/// plain loop that only sums the same decimals. Marks are gathered beforehand against the scheme, as the pipeline loads them
+/// from storage (<see cref="UnitMarks.Gather(Scheme, string, IEnumerable{MarkSheet})"/>, as YearComputation does).
 /// </summary>
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 15)]
 [MemoryDiagnoser]
@@ -23,6 +25,7 @@ public class NationalYearBenchmark
     private Scheme _scheme = null!;
     private (Unit Unit, UnitMarks Marks)[][] _provinces = null!;
     private decimal[][] _flat = null!;
+    private UnitMarks[][] _plainMarks = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,10 +34,12 @@ public class NationalYearBenchmark
         var random = new Random(2025);
         var leaves = _scheme.Leaves;
         _provinces = new (Unit, UnitMarks)[Provinces][];
+        _plainMarks = new UnitMarks[Provinces][];
         _flat = new decimal[Provinces * UnitsPerProvince][];
         for (var p = 0; p < Provinces; p++)
         {
             _provinces[p] = new (Unit, UnitMarks)[UnitsPerProvince];
+            _plainMarks[p] = new UnitMarks[UnitsPerProvince];
             for (var u = 0; u < UnitsPerProvince; u++)
             {
                 var code = string.Create(CultureInfo.InvariantCulture, $"P{p}-U{u}");
@@ -45,11 +50,13 @@ public class NationalYearBenchmark
                     .Select(x => new LeafMark(x.l.Code, points[x.i], null, [])).ToArray();
                 var survey = leaves.Select((l, i) => (l, i)).Where(x => x.l.Leaf!.Method == ScoringMethod.Survey)
                     .Select(x => new LeafMark(x.l.Code, points[x.i], null, [])).ToArray();
-                _provinces[p][u] = (unit, UnitMarks.Gather(code,
+                MarkSheet[] sheets =
                 [
                     new MarkSheet(_scheme.Ref, 2025, code, MarkSource.Appraisal1, appraised, []),
                     new MarkSheet(_scheme.Ref, 2025, code, MarkSource.Survey, survey, []),
-                ]));
+                ];
+                _provinces[p][u] = (unit, UnitMarks.Gather(_scheme, code, sheets));
+                _plainMarks[p][u] = UnitMarks.Gather(code, sheets);
             }
         }
     }
@@ -75,6 +82,22 @@ public class NationalYearBenchmark
                 results[i] = ScoreCalculator.Score(_scheme, province[i].Unit, 2025, province[i].Marks);
             foreach (var standing in Ranking.Rank(_scheme, results))
                 ranked += standing.Rows.Count;
+        }
+        return ranked;
+    }
+
+    /// <summary>The path before issue #14 (the test project's reference implementation), on marks gathered without the scheme.</summary>
+    [Benchmark(Description = "before #14: score and rank 34 provinces")]
+    public int ScoreAndRankReference()
+    {
+        var ranked = 0;
+        for (var p = 0; p < _provinces.Length; p++)
+        {
+            var results = new ReferenceResult[UnitsPerProvince];
+            for (var i = 0; i < UnitsPerProvince; i++)
+                results[i] = ReferenceScoring.Score(_scheme, _provinces[p][i].Unit, _plainMarks[p][i]);
+            foreach (var (_, rows) in ReferenceScoring.Rank(_scheme, results))
+                ranked += rows.Count;
         }
         return ranked;
     }

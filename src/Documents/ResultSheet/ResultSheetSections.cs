@@ -135,7 +135,7 @@ internal static class ResultSheetSections
 
     public static void Leaves(IDocumentLayout layout, WorkingSheet sheet, Scheme scheme, ScoreFormat f)
     {
-        var byCode = sheet.Result.Leaves.ToDictionary(l => l.Code);
+        var byCode = sheet.Leaves.ToDictionary(l => l.Code);
         var rows = new List<TableRow>();
         foreach (var node in scheme.Areas.SelectMany(a => a.SelfAndDescendants()))
         {
@@ -149,7 +149,7 @@ internal static class ResultSheetSections
                 ]));
                 continue;
             }
-            var under = sheet.Result.Leaves.Where(l => l.Code.IsUnder(node.Code)).ToArray();
+            var under = sheet.Leaves.Where(l => l.Code.IsUnder(node.Code)).ToArray();
             if (under.Length == 0) continue;
             var style = node.Code.Depth == 1 ? CellBold : new TextStyle(10, Bold: true, Italic: true);
             rows.Add(new TableRow([
@@ -162,8 +162,8 @@ internal static class ResultSheetSections
         var r = sheet.Result;
         rows.Add(new TableRow([new TableCell(""), new TableCell("Tổng cộng", CellBold), new TableCell(f.Format(r.Maximum), CellBold),
             new TableCell(f.Format(r.SelfTotal), CellBold), new TableCell(""), new TableCell(""),
-            new TableCell(f.FormatChange(r.Leaves.Sum(CutOf)), CellBold), new TableCell(f.Format(r.SurveyPoints), CellBold),
-            new TableCell(f.Format(r.AppraisedPoints + r.SurveyPoints), CellBold), new TableCell(f.Format(r.Leaves.Sum(l => l.Lost)), CellBold)], 0xFFF5F5F5));
+            new TableCell(f.FormatChange(sheet.Leaves.Sum(CutOf)), CellBold), new TableCell(f.Format(r.SurveyPoints), CellBold),
+            new TableCell(f.Format(r.AppraisedPoints + r.SurveyPoints), CellBold), new TableCell(f.Format(sheet.Leaves.Sum(l => l.Lost)), CellBold)], 0xFFF5F5F5));
         layout.Add(new Table([new("Mã", 1.1f), new("Tiêu chí", 6, TextAlign.Left), new("Tối đa", 1.4f, R), new("Tự đánh giá", 1.5f, R),
             new("Thẩm định lần 1", 1.5f, R), new("Thẩm định lần 2", 1.5f, R), new("Thẩm định so với tự đánh giá", 1.7f, R), new("ĐTXHH", 1.5f, R),
             new("Điểm đạt", 1.4f, R), new("Điểm mất", 1.4f, R)],

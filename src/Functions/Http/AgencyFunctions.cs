@@ -32,5 +32,5 @@ public sealed class AgencyFunctions(AgencyApi api, ApiKeys keys)
     [Function(F.AgencyValidate)]
     public Task<IResult> Validate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = R.AgencyValidate)] HttpRequest req, int year, string unit, string kind, string fileName, CancellationToken ct) =>
-        Serve.Unit(req, keys, unit, () => api.ValidateAsync(year, unit, kind, fileName, req.Body, ct));
+        Serve.Unit(req, keys, unit, () => api.ValidateAsync(year, unit, kind, fileName, req.Body, req.ContentLength, ct));
 }

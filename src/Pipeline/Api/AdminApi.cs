@@ -110,9 +110,12 @@ public sealed class AdminApi(
     /// <summary>A council upload: appraisal (round 1 or 2), survey, bonus-penalty, history; or any kind for a unit.</summary>
     public async Task<ApiReply> UploadAsync(int year, string kind, string fileName, int? round, string? unit, Stream body, long? contentLength, CancellationToken ct)
     {
-        if (!UploadGateway.KindsByRoute.TryGetValue(kind, out var k)) return PipelineProblems.BadKind(kind, UploadGateway.KindNames);
+        // Refusals before the gateway's checks are audited like the others (admin: Sở Nội vụ tried).
+        if (!UploadGateway.KindsByRoute.TryGetValue(kind, out var k))
+            return await gateway.RefuseAsync(PipelineProblems.BadKind(kind, UploadGateway.KindNames), year, kind, "", unit, round, fileName, contentLength ?? 0, null, "admin", ct).ConfigureAwait(false);
         var needsUnit = k is FileKind.SelfAssessment or FileKind.Explanation;
-        if (needsUnit && string.IsNullOrEmpty(unit)) return PipelineProblems.UnitMissing();
+        if (needsUnit && string.IsNullOrEmpty(unit))
+            return await gateway.RefuseAsync(PipelineProblems.UnitMissing(), year, k.ToString(), UploadPath.ContainerOf(k), unit, round, fileName, contentLength ?? 0, null, "admin", ct).ConfigureAwait(false);
         return await gateway.UploadAsync(year, k, needsUnit ? unit : null, k == FileKind.Appraisal ? round : null, fileName, body, contentLength, "admin",
             $"/api/admin/years/{year}/uploads", ct).ConfigureAwait(false);
     }

@@ -20,7 +20,8 @@ public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearSt
     /// <param name="uploadedBy">"admin" when Sở Nội vụ uploads for the unit, else the unit's code.</param>
     public async Task<ApiReply> UploadAsync(int year, string unit, string kind, string fileName, Stream body, long? contentLength, string uploadedBy, CancellationToken ct)
     {
-        if (KindOf(kind) is not { } k) return BadKind(kind);
+        if (KindOf(kind) is not { } k)
+            return await gateway.RefuseAsync(BadKind(kind), year, kind, "", unit, null, fileName, contentLength ?? 0, null, uploadedBy, ct).ConfigureAwait(false);
         return await gateway.UploadAsync(year, k, unit, null, fileName, body, contentLength, uploadedBy, $"/api/agency/{year}/{unit}/uploads", ct).ConfigureAwait(false);
     }
 
@@ -47,10 +48,14 @@ public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearSt
     /// The dry run: the same checks as the real upload, in the same order and with the same codes (name, size, year published or
     /// round window, unit: <see cref="UploadGateway.CheckAsync"/>), then the file read against the year's scheme. Nothing is recorded.
     /// </summary>
-    public async Task<ApiReply> ValidateAsync(int year, string unit, string kind, string fileName, Stream body, CancellationToken ct)
+    public Task<ApiReply> ValidateAsync(int year, string unit, string kind, string fileName, Stream body, CancellationToken ct) =>
+        ValidateAsync(year, unit, kind, fileName, body, null, ct);
+
+    /// <param name="contentLength">The declared length, as the upload takes it: an oversize dry run answers the same code and size.</param>
+    public async Task<ApiReply> ValidateAsync(int year, string unit, string kind, string fileName, Stream body, long? contentLength, CancellationToken ct)
     {
         if (KindOf(kind) is not { } k) return BadKind(kind);
-        var check = await gateway.CheckAsync(year, k, unit, null, fileName, body, null, null, ct).ConfigureAwait(false);
+        var check = await gateway.CheckAsync(year, k, unit, null, fileName, body, contentLength, null, ct).ConfigureAwait(false);
         if (!check.IsOk) return check.Refusal;
         var context = await ContextAsync(year, unit, ct).ConfigureAwait(false);
         if (!context.IsOk) return context.Refusal;

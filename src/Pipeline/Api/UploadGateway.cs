@@ -12,7 +12,8 @@ namespace ParServerless.Pipeline.Api;
 /// Uploads through the API: checks what can be refused at once (year, round window, unit, size, name), then writes the blob
 /// and nothing else; the blob trigger ingests it exactly as a direct upload. Blob metadata records who uploaded and the hash.
 /// </summary>
-public sealed class UploadGateway(StorageClients clients, StorageSetup setup, YearStore years, UnitStore units, UploadStore uploads, MarkStore marks, TimeProvider time)
+public sealed class UploadGateway(
+    StorageClients clients, StorageSetup setup, YearStore years, UnitStore units, UploadStore uploads, MarkStore marks, RefusalAudit refusals, TimeProvider time)
 {
     public static readonly IReadOnlyDictionary<string, FileKind> KindsByRoute = new Dictionary<string, FileKind>(StringComparer.OrdinalIgnoreCase)
     {
@@ -47,7 +48,7 @@ public sealed class UploadGateway(StorageClients clients, StorageSetup setup, Ye
         if (UploadNames.Problem(name) is { } problem) return PipelineProblems.BadUploadName(fileName, problem.Vi, problem.En);
         if (Path.GetExtension(name).ToLowerInvariant() is not (".xlsx" or ".csv" or ".json")) return PipelineProblems.BadFileName(fileName);
         if (kind == FileKind.Appraisal && round is not (1 or 2)) return PipelineProblems.AppraisalRoundMissing();
-        if (content is null) return PipelineProblems.TooLarge(FileLimits.Default.MaxBytes);
+        if (content is null) return PipelineProblems.TooLarge(FileLimits.Default.MaxBytes, contentLength > FileLimits.Default.MaxBytes ? contentLength : null);
         if (content.Length == 0) return PipelineProblems.EmptyFile();
 
         var record = await years.GetAsync(year, cancellationToken).ConfigureAwait(false);
@@ -72,12 +73,7 @@ public sealed class UploadGateway(StorageClients clients, StorageSetup setup, Ye
         string? readSha = null;
         var check = await CheckAsync(year, kind, unit, round, fileName, body, contentLength, (n, h) => (size, readSha) = (n, h), cancellationToken).ConfigureAwait(false);
         if (!check.IsOk)
-        {
-            // Sở Nội vụ sees that an agency tried: a refused upload is an audit row too (who, when, size, code).
-            if (year is >= 2000 and <= 2100)
-                await uploads.SaveRefusedAsync(year, kind, unit, round, fileName, size, readSha, uploadedBy, time.GetUtcNow(), check.Refusal.Code, cancellationToken).ConfigureAwait(false);
-            return check.Refusal;
-        }
+            return await RefuseAsync(check.Refusal, year, kind.ToString(), UploadPath.ContainerOf(kind), unit, round, fileName, size, readSha, uploadedBy, cancellationToken).ConfigureAwait(false);
         var (content, _, name) = check.Value;
 
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -98,6 +94,23 @@ public sealed class UploadGateway(StorageClients clients, StorageSetup setup, Ye
         return ApiReply.Json(new UploadAccepted(sha, container, blobName, sha, content.Length, status), 202, status);
     }
 
+    /// <summary>
+    /// Records a refusal of an authenticated upload in the audit (who, when, size, code; bounded per uploader by
+    /// <see cref="RefusalAudit"/>) and answers it. Every refusal of an upload route goes through here, also those made before
+    /// the gateway's own checks (an unknown kind, a missing unit).
+    /// </summary>
+    /// <param name="kind">The kind as known: the <see cref="FileKind"/> name, or the route's text when it names no kind.</param>
+    /// <param name="container">The kind's upload container; empty when the kind is unknown.</param>
+    public async Task<Refusal> RefuseAsync(
+        Refusal refusal, int year, string kind, string container, string? unit, int? round, string fileName, long size, string? sha256, string uploadedBy,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        await refusals.RecordAsync(new RefusedUpload(year, kind, container, unit, round, fileName, size, sha256, uploadedBy, time.GetUtcNow(), refusal.Code),
+            cancellationToken).ConfigureAwait(false);
+        return refusal;
+    }
+
     /// <summary>Blob metadata holding the moment the API took the upload (round-trip format).</summary>
     public const string UploadedAtMetadata = IngestionService.UploadedAtMetadata;
 
@@ -107,7 +120,7 @@ public sealed class UploadGateway(StorageClients clients, StorageSetup setup, Ye
         var record = (await uploads.ListAsync(year, unit, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Sha256 == sha && r.Outcome != UploadOutcome.Refused);
         if (record is not null)
         {
-            var report = await BlobWrites.ReadOrNullAsync(clients.Container(StorageNames.AppContainers.Reports), record.ReportBlob, cancellationToken).ConfigureAwait(false);
+            var report = await uploads.ReportAsync(record, cancellationToken).ConfigureAwait(false);
             var current = record.Unit is { } u && record.Outcome == UploadOutcome.Accepted ? await IsCurrentAsync(record, u, cancellationToken).ConfigureAwait(false) : (bool?)null;
             return ApiReply.Json(new UploadStatusView("ingested", record, current, report?.ToObjectFromJson<UploadReport>(UploadReport.Json)));
         }

@@ -75,7 +75,14 @@ public sealed partial class IngestionService(
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var (path, yearText, pathReport) = UploadPath.Parse(container, blobName);
-        var earlier = await uploads.FindAsync(yearText, container, blobName, sha, cancellationToken).ConfigureAwait(false);
+
+        // The original first, written once. It is keyed like the status row (path and hash) and always written before it, so a
+        // new original means this upload was never recorded: no read is needed to rule out a replay. Only when the original
+        // exists (a redelivery, or a retry after a fault) is the status row looked up.
+        var originalName = DerivedBlobNames.For(container, blobName, $"{sha}{OriginalExtension(blobName)}");
+        var firstDelivery = await BlobWrites.CreateOnceAsync(clients.Container(StorageNames.AppContainers.Originals), originalName, BinaryData.FromBytes(content),
+            "application/octet-stream", cancellationToken).ConfigureAwait(false);
+        var earlier = firstDelivery ? null : await uploads.FindAsync(yearText, container, blobName, sha, cancellationToken).ConfigureAwait(false);
         if (earlier is not null && !AwaitedConfiguration(earlier))
         {
             LogReplay(container, blobName, sha);
@@ -83,9 +90,6 @@ public sealed partial class IngestionService(
         }
 
         var at = uploadedAt ?? time.GetUtcNow();
-        var originalName = DerivedBlobNames.For(container, blobName, $"{sha}{OriginalExtension(blobName)}");
-        await BlobWrites.CreateOnceAsync(clients.Container(StorageNames.AppContainers.Originals), originalName, BinaryData.FromBytes(content),
-            "application/octet-stream", cancellationToken).ConfigureAwait(false);
 
         var (report, outcome) = path is null
             ? (pathReport, (SubmissionOutcome?)null)
@@ -128,13 +132,19 @@ public sealed partial class IngestionService(
             report.ErrorCount, report.WarningCount, carried, report.Codes.ToList(),
             UploadReport.BlobName(container, blobName, sha), originalName);
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(UploadReport.Of(record, report), UploadReport.Json);
-        var reports = clients.Container(StorageNames.AppContainers.Reports);
-        if (earlier is null)
-            await BlobWrites.CreateOnceAsync(reports, record.ReportBlob, BinaryData.FromBytes(json), "application/json", cancellationToken).ConfigureAwait(false);
-        else // the earlier rejection waited on configuration that now exists: this report replaces it
-            await reports.GetBlobClient(record.ReportBlob).UploadAsync(BinaryData.FromBytes(json), overwrite: true, cancellationToken).ConfigureAwait(false);
+        // The report travels in the status row (compressed) when it fits, which saves a round trip; a larger one is a blob.
+        var inline = UploadStore.Compress(json);
+        if (inline is null)
+        {
+            var reports = clients.Container(StorageNames.AppContainers.Reports);
+            if (earlier is null)
+                await BlobWrites.CreateOnceAsync(reports, record.ReportBlob, BinaryData.FromBytes(json), "application/json", cancellationToken).ConfigureAwait(false);
+            else // the earlier rejection waited on configuration that now exists: this report replaces it
+                await reports.GetBlobClient(record.ReportBlob).UploadAsync(BinaryData.FromBytes(json), overwrite: true, cancellationToken).ConfigureAwait(false);
+        }
+        else record = record with { ReportBlob = "" };
         // Last: the row's presence is what makes a redelivery a no-op.
-        await uploads.SaveAsync(record, yearText, cancellationToken).ConfigureAwait(false);
+        await uploads.SaveAsync(record, yearText, inline, cancellationToken).ConfigureAwait(false);
         LogIngested(container, blobName, record.Outcome, record.Errors, record.Warnings, carried.Count);
         return new IngestionResult(record, false);
     }

@@ -35,15 +35,17 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup, Upload
     private static string HeadKey(MarkSource source) => FormattableString.Invariant($"S{(int)source}|head");
 
     /// <summary>Records one sheet of an upload and makes it current unless a newer upload already is.</summary>
+    /// <remarks>
+    /// Round trips: the rows and the head share the unit's partition, so the head travels in the rows' last transaction. A
+    /// first upload of its unit and source is <b>one</b> call (for up to 99 rows), rows and head atomic together. When a head
+    /// exists, that transaction fails as a whole on the head's insert (409); the head is read and the last rows go again with
+    /// the head replaced on its ETag, or without it when the stored upload is newer: three calls.
+    /// </remarks>
     /// <returns>True when this upload is now the current one for the unit and source.</returns>
     public async Task<bool> RecordAsync(MarkSheet sheet, string sha256, DateTimeOffset uploadedAt, string container, string blobName, CancellationToken cancellationToken)
     {
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var pk = Partition(sheet.Year, sheet.UnitCode);
-        var rows = Rows(sheet, sha256).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
-        // Rows first: they are invisible until the head points at their hash, so a crash here leaves nothing half-visible.
-        await TableBatch.SubmitAsync(Table, rows, cancellationToken).ConfigureAwait(false);
-
         var head = new TableEntity(pk, HeadKey(sheet.Source))
         {
             ["Sha256"] = sha256,
@@ -55,15 +57,21 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup, Upload
             ["Leaves"] = sheet.Leaves.Count,
             ["Adjustments"] = sheet.Adjustments.Count,
         };
-        // Most uploads are the first of their unit and source: try the insert before reading.
+        var rows = Rows(sheet, sha256).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
+        // Rows first: they are invisible until the head points at their hash, so a crash between chunks leaves nothing half-visible.
+        // The last chunk carries the head (most uploads are the first of their unit and source: try the insert before reading).
+        var chunks = TableBatch.Chunks([.. rows, new TableTransactionAction(TableTransactionActionType.Add, head)]).ToList();
+        foreach (var chunk in chunks[..^1])
+            await Table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+        var last = chunks[^1][..^1];
         try
         {
-            await Table.AddEntityAsync(head, cancellationToken).ConfigureAwait(false);
+            await Table.SubmitTransactionAsync(chunks[^1], cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // An earlier upload (or this one, delivered again) holds the head: compare below.
+            // Upserts never conflict: the head exists (an earlier upload, or this one delivered again). Compare below.
         }
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -72,14 +80,15 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup, Upload
             {
                 if (!current.HasValue)
                 {
-                    await Table.AddEntityAsync(head, cancellationToken).ConfigureAwait(false);
+                    await Table.SubmitTransactionAsync([.. last, new TableTransactionAction(TableTransactionActionType.Add, head)], cancellationToken).ConfigureAwait(false);
                     return true;
                 }
                 var existing = current.Value!;
-                if (existing.GetString("Sha256") == sha256) return true;
-                if (!IsNewer(uploadedAt, sha256, existing.GetDateTimeOffset("UploadedAt") ?? default, existing.GetString("Sha256"))) return false;
-                await Table.UpdateEntityAsync(head, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return true;
+                var wins = existing.GetString("Sha256") != sha256
+                           && IsNewer(uploadedAt, sha256, existing.GetDateTimeOffset("UploadedAt") ?? default, existing.GetString("Sha256"));
+                TableTransactionAction[] actions = wins ? [.. last, new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, existing.ETag)] : last;
+                await TableBatch.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);
+                return wins || existing.GetString("Sha256") == sha256;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {

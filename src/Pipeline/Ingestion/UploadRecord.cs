@@ -29,6 +29,7 @@ public enum UploadOutcome
 /// <param name="Codes">Distinct problem codes of the report.</param>
 /// <param name="ReportBlob">Name of the JSON report in the <c>reports</c> container.</param>
 /// <param name="OriginalBlob">Name of the kept original in the <c>originals</c> container.</param>
+/// <param name="Attempts">How many refused attempts the row stands for: 1, or more for a coalesced row (<see cref="RefusalAudit"/>).</param>
 public sealed record UploadRecord(
     int Year,
     string Container,
@@ -47,4 +48,5 @@ public sealed record UploadRecord(
     IReadOnlyList<string> Units,
     IReadOnlyList<string> Codes,
     string ReportBlob,
-    string OriginalBlob);
+    string OriginalBlob,
+    int Attempts = 1);

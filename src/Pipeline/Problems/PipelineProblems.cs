@@ -226,6 +226,14 @@ public static class PipelineProblems
     public static Refusal TooLarge(long maxBytes) => new("PAR-A413", 413,
         $"Tệp vượt quá {maxBytes / 1024 / 1024} MB.", $"The file is larger than {maxBytes / 1024 / 1024} MB.");
 
+    /// <summary>An upload above the size limit; <paramref name="size"/> is the declared length (Content-Length) when the request
+    /// had one, so the dry run and the upload of the same request name the same size.</summary>
+    public static Refusal TooLarge(long maxBytes, long? size) => size is not { } n ? TooLarge(maxBytes) : new("PAR-A413", 413,
+        $"Tệp có {n.ToString("N0", Vi)} byte, vượt quá {maxBytes / 1024 / 1024} MB.",
+        $"The file has {n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes, more than {maxBytes / 1024 / 1024} MB.");
+
+    private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     public static Refusal UnsupportedMediaType(string? contentType, string expected) => new("PAR-A415", 415,
         $"Kiểu nội dung '{contentType}' không được hỗ trợ; gửi {expected}.", $"Unsupported content type '{contentType}'; send {expected}.");
 

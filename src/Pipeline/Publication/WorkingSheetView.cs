@@ -37,7 +37,7 @@ public sealed record WorkingSheetView(
                 code = a.Code.Value, name = a.Name, maximum = Figure.Of(f, a.Maximum), points = Figure.Of(f, a.Points),
                 index = Figure.Of(f, a.Index), groupAverageIndex = Figure.Of(f, a.GroupAverageIndex),
             }).ToList(),
-            r.Leaves.Select(l => (object)new
+            sheet.Leaves.Select(l => (object)new
             {
                 code = l.Code.Value, name = l.Name, method = l.Method.ToString(), maximum = Figure.Of(f, l.Maximum),
                 self = Figure.Of(f, l.Self), appraisal1 = Figure.Of(f, l.Appraisal1), appraisal2 = Figure.Of(f, l.Appraisal2),

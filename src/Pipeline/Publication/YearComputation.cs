@@ -26,7 +26,7 @@ public sealed class YearComputation(YearStore years, SchemeStore schemes, UnitSt
         var registered = await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false);
         var sheets = await marks.CurrentAsync(year, cancellationToken).ConfigureAwait(false);
         var scored = registered.Select(u => ScoreCalculator.Score(scheme, u.Unit, year,
-            UnitMarks.Gather(u.Unit.Code, sheets.TryGetValue(u.Unit.Code, out var s) ? s : []))).ToList();
+            UnitMarks.Gather(scheme, u.Unit.Code, sheets.TryGetValue(u.Unit.Code, out var s) ? s : []))).ToList();
         var standings = Ranking.Rank(scheme, scored);
         var previous = await results.PreviousAsync(year, cancellationToken).ConfigureAwait(false);
         var changes = previous.Count == 0 ? null : YearOverYear.Compare(standings, previous, UnitStore.Predecessors(registered));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ParServerless.Scoring.Problems;
 
 /// <summary>Collects problems while a check runs, so that every problem is reported at once.</summary>
@@ -15,7 +17,9 @@ public sealed class ProblemBag
     public const int MaxTextLength = 1000;
 
     private readonly List<Problem> _problems = [];
-    private readonly SortedDictionary<(string Code, Severity Severity), int> _omitted = new(OmittedOrder.Instance);
+    // A hash map, sorted once in ToReport: a counted problem must cost a counter and nothing else (SortedDictionary allocated
+    // on every update, ~100 bytes a problem past the cap).
+    private readonly Dictionary<(string Code, Severity Severity), int> _omitted = [];
     private bool _hasErrors;
 
     /// <summary>A bag listing the first <see cref="DefaultMaxListed"/> problems.</summary>
@@ -33,22 +37,59 @@ public sealed class ProblemBag
     public int MaxListed { get; }
 
     public void Error(string code, Location where, string vietnamese, string english) =>
-        Add(new Problem(code, Severity.Error, where, vietnamese, english));
+        Add(code, Severity.Error, where, !IsFull, vietnamese, english);
 
     public void Warning(string code, Location where, string vietnamese, string english) =>
-        Add(new Problem(code, Severity.Warning, where, vietnamese, english));
+        Add(code, Severity.Warning, where, !IsFull, vietnamese, english);
+
+    // Interpolated texts ($"…") bind to these overloads: they are formatted only while the list has room (ProblemText), so a
+    // flood of problems past the cap allocates no messages. One overload per mix of interpolated and plain texts.
+
+    public void Error(string code, Location where,
+        [InterpolatedStringHandlerArgument("")] ref ProblemText vietnamese, [InterpolatedStringHandlerArgument("")] ref ProblemText english) =>
+        Add(code, Severity.Error, where, vietnamese.Formatted, vietnamese.ToStringAndClear(), english.ToStringAndClear());
+
+    public void Error(string code, Location where, [InterpolatedStringHandlerArgument("")] ref ProblemText vietnamese, string english) =>
+        Add(code, Severity.Error, where, vietnamese.Formatted, vietnamese.ToStringAndClear(), english);
+
+    public void Error(string code, Location where, string vietnamese, [InterpolatedStringHandlerArgument("")] ref ProblemText english) =>
+        Add(code, Severity.Error, where, english.Formatted, vietnamese, english.ToStringAndClear());
+
+    public void Warning(string code, Location where,
+        [InterpolatedStringHandlerArgument("")] ref ProblemText vietnamese, [InterpolatedStringHandlerArgument("")] ref ProblemText english) =>
+        Add(code, Severity.Warning, where, vietnamese.Formatted, vietnamese.ToStringAndClear(), english.ToStringAndClear());
+
+    public void Warning(string code, Location where, [InterpolatedStringHandlerArgument("")] ref ProblemText vietnamese, string english) =>
+        Add(code, Severity.Warning, where, vietnamese.Formatted, vietnamese.ToStringAndClear(), english);
+
+    public void Warning(string code, Location where, string vietnamese, [InterpolatedStringHandlerArgument("")] ref ProblemText english) =>
+        Add(code, Severity.Warning, where, english.Formatted, vietnamese, english.ToStringAndClear());
+
+    /// <summary>True when the list is full: a further problem is only counted by code and severity.</summary>
+    public bool IsFull => _problems.Count >= MaxListed;
+
+    private void Add(string code, Severity severity, Location where, bool formatted, string vietnamese, string english)
+    {
+        if (formatted) Add(new Problem(code, severity, where, vietnamese, english));
+        else CountOmitted(code, severity);
+    }
 
     public void Add(Problem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        if (problem.Severity == Severity.Error) _hasErrors = true;
         if (_problems.Count < MaxListed)
         {
+            if (problem.Severity == Severity.Error) _hasErrors = true;
             _problems.Add(Bounded(problem));
             return;
         }
-        var key = (problem.Code, problem.Severity);
-        _omitted[key] = _omitted.GetValueOrDefault(key) + 1;
+        CountOmitted(problem.Code, problem.Severity);
+    }
+
+    private void CountOmitted(string code, Severity severity)
+    {
+        if (severity == Severity.Error) _hasErrors = true;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_omitted, (code, severity), out _)++;
     }
 
     public void AddRange(IEnumerable<Problem> problems)
@@ -65,7 +106,7 @@ public sealed class ProblemBag
 
     public ValidationReport ToReport() => new(_problems.ToArray())
     {
-        Omitted = _omitted.Select(o => new OmittedProblems(o.Key.Code, o.Key.Severity, o.Value)).ToArray(),
+        Omitted = _omitted.OrderBy(o => o.Key, OmittedOrder.Instance).Select(o => new OmittedProblems(o.Key.Code, o.Key.Severity, o.Value)).ToArray(),
     };
 
     private static Problem Bounded(Problem p)

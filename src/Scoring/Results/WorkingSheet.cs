@@ -22,6 +22,7 @@ public sealed record AreaComparison(CriterionCode Code, string Name, decimal Max
 /// rank, band, change versus last year, and what it takes to reach the next band and the next rank.
 /// </summary>
 /// <param name="BiggestLosses">Leaves where the unit lost most points, most first (ties by code), at most five.</param>
+/// <param name="Leaves">Every applicable leaf with its marks, final points and points lost, in scheme order: computed for this unit only, when its sheet is built.</param>
 public sealed record WorkingSheet(
     UnitResult Result,
     UnitGroup Group,
@@ -32,7 +33,8 @@ public sealed record WorkingSheet(
     RankGap? NextRank,
     IReadOnlyList<AreaComparison> Areas,
     IReadOnlyList<LeafResult> BiggestLosses,
-    YearOverYearChange? Change)
+    YearOverYearChange? Change,
+    IReadOnlyList<LeafResult> Leaves)
 {
     /// <summary>How many leaves <see cref="BiggestLosses"/> lists.</summary>
     public const int LossesListed = 5;
@@ -61,11 +63,12 @@ public sealed record WorkingSheet(
 
         var areas = result.Areas.Select(a => new AreaComparison(a.Code, a.Name, a.Maximum, a.Points, a.Index,
             Average(standing.Rows.Select(r => r.Result.Areas.FirstOrDefault(x => x.Code == a.Code)?.Index)))).ToArray();
-        var losses = result.Leaves.Where(l => l.Lost > 0)
+        var leaves = result.Leaves;
+        var losses = leaves.Where(l => l.Lost > 0)
             .OrderByDescending(l => l.Lost).ThenBy(l => l.Code).Take(LossesListed).ToArray();
 
         return new WorkingSheet(result, standing.Group, row.Rank, standing.Rows.Count(r => r.Rank is not null), row.Band,
-            bandGap, rankGap, areas, losses, change);
+            bandGap, rankGap, areas, losses, change, leaves);
     }
 
     private static decimal Average(IEnumerable<decimal?> values)

@@ -167,4 +167,53 @@ public sealed class UploadIntegrityTest : IClassFixture<PipelineServicesFixture>
         Assert.Equal(3, audit.Count);
         Assert.IsType<RefusalReply>(await _f.Get<AgencyApi>().StatusAsync(2046, UploadWorld.Unit, late.Sha256, CancellationToken.None));
     }
+    [Fact]
+    public async Task DryRun_AndUpload_Oversize_WithADeclaredLength_AnswerTheSameCodeAndSize()
+    {
+        await _f.OpenYearWithUnitsAsync(2047);
+        var declared = FileLimits.Default.MaxBytes + 12_345;
+        var body = new byte[16]; // the declared length alone refuses it: neither reads the body
+        var upload = Refused(await _f.Get<AgencyApi>().UploadAsync(2047, UploadWorld.Unit, "self-assessment", "a.csv", new MemoryStream(body), declared, UploadWorld.Unit, CancellationToken.None));
+        var dry = Refused(await _f.Get<AgencyApi>().ValidateAsync(2047, UploadWorld.Unit, "self-assessment", "a.csv", new MemoryStream(body), declared, CancellationToken.None));
+        Assert.Equal(("PAR-A413", 413), (upload.Code, upload.Status));
+        Assert.Equal((upload.Code, upload.Status, upload.Vietnamese, upload.English), (dry.Code, dry.Status, dry.Vietnamese, dry.English));
+        Assert.Contains(declared.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), upload.English, StringComparison.Ordinal);
+        Assert.Equal(declared, Assert.Single(await _f.AuditAsync(2047)).Size);
+    }
+
+    [Fact]
+    public async Task RefusalsBeforeTheGatewaysChecks_BadKindOrMissingUnit_AreAuditedToo()
+    {
+        await _f.OpenYearWithUnitsAsync(2048);
+        var bytes = UploadWorld.SelfAssessment(2048, 50m);
+        Assert.Equal("PAR-A010", Refused(await _f.Get<AgencyApi>().UploadAsync(2048, UploadWorld.Unit, "appraisal", "a.csv", new MemoryStream(bytes), bytes.Length, UploadWorld.Unit, CancellationToken.None)).Code);
+        Assert.Equal("PAR-A010", Refused(await _f.Get<AdminApi>().UploadAsync(2048, "nonsense", "b.csv", null, null, new MemoryStream(bytes), bytes.Length, CancellationToken.None)).Code);
+        Assert.Equal("PAR-A016", Refused(await _f.Get<AdminApi>().UploadAsync(2048, "self-assessment", "c.csv", null, null, new MemoryStream(bytes), bytes.Length, CancellationToken.None)).Code);
+        Assert.Equal("PAR-A015", Refused(await _f.Get<AdminApi>().UploadAsync(2048, "appraisal", "d.csv", null, null, new MemoryStream(bytes), bytes.Length, CancellationToken.None)).Code);
+
+        var audit = await _f.AuditAsync(2048);
+        Assert.All(audit, r => Assert.Equal(UploadOutcome.Refused, r.Outcome));
+        Assert.Equal(
+            ["a.csv PAR-A010 SO-TP ", "b.csv PAR-A010 admin ", "c.csv PAR-A016 admin submissions", "d.csv PAR-A015 admin appraisals"],
+            audit.Select(r => $"{r.BlobName} {string.Join(",", r.Codes)} {r.UploadedBy} {r.Container}").Order(StringComparer.Ordinal));
+        Assert.All(audit, r => Assert.Equal((long)bytes.Length, r.Size));
+    }
+
+    [Fact]
+    public async Task ARefusalFlood_FromOneKey_IsCoalesced_TheAuditStaysBounded()
+    {
+        await _f.OpenYearWithUnitsAsync(2049);
+        var bytes = UploadWorld.SelfAssessment(2049, 50m);
+        const int sent = RefusalAudit.RowsPerHour + 30;
+        for (var i = 0; i < sent; i++)
+        {
+            Refused(await _f.UploadAsync(2049, $"x{i}\\.csv", bytes));
+            _f.Time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+        var audit = await _f.AuditAsync(2049);
+        Assert.Equal(RefusalAudit.RowsPerHour + 1, audit.Count);
+        Assert.Equal(sent, audit.Sum(r => r.Attempts));
+        var coalesced = Assert.Single(audit, r => r.Attempts > 1);
+        Assert.Equal((30, $"x{sent - 1}\\.csv"), (coalesced.Attempts, coalesced.BlobName)); // the latest attempt, standing for the 30 past the cap
+    }
 }

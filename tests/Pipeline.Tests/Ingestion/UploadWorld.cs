@@ -33,8 +33,9 @@ internal static class UploadWorld
     public static Task<ApiReply> UploadAsync(this PipelineServicesFixture f, int year, string fileName, byte[] content, long? declared = null) =>
         f.Get<AgencyApi>().UploadAsync(year, Unit, "self-assessment", fileName, new MemoryStream(content), declared ?? content.Length, Unit, CancellationToken.None);
 
+    /// <summary>A dry run as an HTTP request makes it: with the body's length declared (Content-Length), like the upload.</summary>
     public static Task<ApiReply> ValidateAsync(this PipelineServicesFixture f, int year, string fileName, byte[] content) =>
-        f.Get<AgencyApi>().ValidateAsync(year, Unit, "self-assessment", fileName, new MemoryStream(content), CancellationToken.None);
+        f.Get<AgencyApi>().ValidateAsync(year, Unit, "self-assessment", fileName, new MemoryStream(content), content.Length, CancellationToken.None);
 
     public static BlobClient Blob(this PipelineServicesFixture f, string container, string name) =>
         new BlobContainerClient(f.Azurite.ConnectionString, container).GetBlobClient(name);

@@ -62,7 +62,7 @@ public sealed class FailingWrites : HttpPipelinePolicy
     }
 
     /// <summary>The pipeline's services on the fixture's Azurite and clock, with every storage request through <paramref name="policy"/>.</summary>
-    public static ServiceProvider Services(PipelineServicesFixture f, FailingWrites policy)
+    public static ServiceProvider Services(PipelineServicesFixture f, HttpPipelinePolicy policy)
     {
         var blobOptions = new BlobClientOptions();
         blobOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
