@@ -128,7 +128,7 @@ public sealed class AdminApi(
         var outcome = await computation.ComputeAsync(year, ct).ConfigureAwait(false);
         if (!outcome.IsOk) return outcome.Refusal;
         var computed = outcome.Value;
-        var rows = ResultStore.RowsOf(year, computed.Standings, "");
+        var rows = ResultStore.RowsOf(computed, "");
         return ApiReply.Json(PublicApi.Results(computed.Year with { Status = YearStatus.Open }, computed.Scheme, rows, null));
     }
 

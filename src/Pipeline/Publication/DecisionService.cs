@@ -79,7 +79,7 @@ public sealed partial class DecisionService(
             await RenderAsync(computed, model, date, publish, cancellationToken).ConfigureAwait(false);
             rendered = true;
         }
-        await results.SaveAsync(year, publish ? ResultStage.Published : ResultStage.Draft, computed.Standings, hash, cancellationToken).ConfigureAwait(false);
+        await results.SaveAsync(publish ? ResultStage.Published : ResultStage.Draft, computed, hash, cancellationToken).ConfigureAwait(false);
         // The year row flips last: until it says Published, public routes show nothing of this year.
         var change = await years.ApplyAsync(year, y => publish ? y.Publish(hash, now) : y.RecordDraft(hash), cancellationToken).ConfigureAwait(false);
         if (change.Refusal is { } refused) return refused; // published meanwhile by another run with other inputs
