@@ -204,6 +204,18 @@ public static class PipelineProblems
     public static Refusal UnsupportedMediaType(string? contentType, string expected) => new("PAR-A415", 415,
         $"Kiểu nội dung '{contentType}' không được hỗ trợ; gửi {expected}.", $"Unsupported content type '{contentType}'; send {expected}.");
 
+    // ---- PAR-A090–A099: years that hold only an earlier published table, year over year ------------------------------------
+
+    /// <summary>A year opened only to hold an earlier published table takes no other upload (and the API refuses it alike).</summary>
+    public static Refusal HistoryOnlyYear(int year, string kind) => new("PAR-A090", 409,
+        $"Năm {year} chỉ lưu bảng kết quả đã công bố để so sánh; không nhận tệp loại '{kind}'.",
+        $"Year {year} holds only an earlier published table for comparison; it takes no '{kind}' upload.");
+
+    /// <summary>A history-only year has no marks: nothing to compute, draft or publish.</summary>
+    public static Refusal HistoryOnlyYearNotScored(int year) => new("PAR-A091", 409,
+        $"Năm {year} chỉ lưu bảng kết quả đã công bố (nhập từ tệp); không có điểm để tính, lập dự thảo hay công bố.",
+        $"Year {year} holds only an imported published table; there are no marks to compute, draft or publish.");
+
     public static Refusal Internal() => new("PAR-A500", 500,
         "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
 
