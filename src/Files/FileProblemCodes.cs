@@ -187,10 +187,4 @@ public static class FileProblemCodes
 
     /// <summary>Error: the same unit appears twice in published results of one group.</summary>
     public const string DuplicatePublishedUnit = "PAR-E071";
-
-    /// <summary>Warning (history import): a row's group is neither a group code nor a group name of the scheme; its rank is not compared.</summary>
-    public const string UnknownPublishedGroup = "PAR-E080";
-
-    /// <summary>Warning (history import): a row names no unit of the compared year, by code or name, nor any unit's predecessor; it is not compared.</summary>
-    public const string UnmatchedPublishedUnit = "PAR-E081";
 }

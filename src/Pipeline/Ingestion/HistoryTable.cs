@@ -1,4 +1,5 @@
 using ParServerless.Files;
+using ParServerless.Pipeline.Problems;
 using ParServerless.Pipeline.Registry;
 using ParServerless.Scoring;
 using ParServerless.Scoring.Problems;
@@ -9,8 +10,8 @@ namespace ParServerless.Pipeline.Ingestion;
 /// <summary>
 /// Matches an imported published table (kết quả đã công bố) to our groups and units before it is stored, so year over year
 /// finds every row: a group given by its name ("Các sở, ban, ngành") gets its code, a unit given by its name gets its code.
-/// A row that matches nothing is kept as typed and listed in the report with a code (PAR-E080 group, PAR-E081 unit): nothing
-/// is dropped silently.
+/// A row that matches nothing is kept as typed and listed in the report with a warning (PAR-A092 group, PAR-A093 unit):
+/// nothing is dropped silently.
 /// </summary>
 /// <remarks>
 /// Units are looked for among the units registered for the table's year (if any) and for the year after it, the year that
@@ -53,9 +54,7 @@ public static class HistoryTable
             if (group is { Length: > 0 } && scheme.FindGroup(group) is null)
             {
                 if (groupsByName.TryGetValue(Key(group), out var code)) group = code;
-                else bag.Warning(FileProblemCodes.UnknownPublishedGroup, where,
-                    $"Khối '{group}' của đơn vị '{row.UnitName}' không trùng mã hay tên khối nào của bộ chỉ số ({string.Join(", ", scheme.Groups.Select(g => g.Code))}); dòng được lưu nguyên văn nhưng không so sánh vị thứ.",
-                    $"Group '{group}' of unit '{row.UnitName}' matches no group code or name of the scheme ({string.Join(", ", scheme.Groups.Select(g => g.Code))}); the row is kept as typed but its rank is not compared.");
+                else bag.Add(Warn(PipelineProblems.UnknownHistoryGroup(group, row.UnitName, scheme.Groups.Select(g => g.Code)), where));
             }
             var unit = row.UnitCode?.Trim();
             var matched = unit is { Length: > 0 } && (codes.Contains(unit) || predecessors.Contains(Key(unit)));
@@ -66,13 +65,13 @@ public static class HistoryTable
             }
             matched = matched || predecessors.Contains(Key(row.UnitName));
             if (!matched)
-                bag.Warning(FileProblemCodes.UnmatchedPublishedUnit, where,
-                    $"Đơn vị '{row.UnitName}'{(unit is { Length: > 0 } ? $" (mã '{unit}')" : "")} không trùng mã, tên đơn vị nào của năm {comparedYear} hay đơn vị tiền thân nào; dòng được lưu nhưng không được so sánh.",
-                    $"Unit '{row.UnitName}'{(unit is { Length: > 0 } ? $" (code '{unit}')" : "")} matches no unit of {comparedYear} by code or name, nor any predecessor; the row is kept but not compared.");
+                bag.Add(Warn(PipelineProblems.UnmatchedHistoryUnit(unit is { Length: > 0 } ? $"{row.UnitName} ({unit})" : row.UnitName, comparedYear), where));
             resolved.Add(row with { GroupCode = string.IsNullOrEmpty(group) ? null : group, UnitCode = string.IsNullOrEmpty(unit) ? null : unit });
         }
         return (resolved, bag.ToReport());
     }
+
+    private static Problem Warn(Problems.Refusal refusal, Location where) => refusal.AsProblem(where) with { Severity = Severity.Warning };
 
     private static string Key(string text) => Text.Nfc(text.Trim()).ToUpperInvariant();
 }

@@ -216,6 +216,16 @@ public static class PipelineProblems
         $"Năm {year} chỉ lưu bảng kết quả đã công bố (nhập từ tệp); không có điểm để tính, lập dự thảo hay công bố.",
         $"Year {year} holds only an imported published table; there are no marks to compute, draft or publish.");
 
+    /// <summary>A row of an imported table whose group is neither a group code nor a group name of the scheme (a warning in the report).</summary>
+    public static Refusal UnknownHistoryGroup(string group, string unit, IEnumerable<string> groups) => new("PAR-A092", 400,
+        $"Khối '{group}' của đơn vị '{unit}' không trùng mã hay tên khối nào của bộ chỉ số ({string.Join(", ", groups)}); dòng được lưu nguyên văn nhưng không so sánh vị thứ.",
+        $"Group '{group}' of unit '{unit}' matches no group code or name of the scheme ({string.Join(", ", groups)}); the row is kept as typed but its rank is not compared.");
+
+    /// <summary>A row of an imported table naming no unit of the compared year nor any predecessor (a warning in the report).</summary>
+    public static Refusal UnmatchedHistoryUnit(string unit, int comparedYear) => new("PAR-A093", 400,
+        $"Đơn vị '{unit}' không trùng mã, tên đơn vị nào của năm {comparedYear} hay đơn vị tiền thân nào; dòng được lưu nhưng không được so sánh.",
+        $"Unit '{unit}' matches no unit of {comparedYear} by code or name, nor any predecessor; the row is kept but not compared.");
+
     public static Refusal Internal() => new("PAR-A500", 500,
         "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
 

@@ -128,7 +128,7 @@ public sealed class YearOverYearTest(ITestOutputHelper output)
         var csvText = (await p.Http.GetStringAsync("/api/public/years/2021/export.csv")).TrimStart('\uFEFF');
         var csvLines = csvText.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = csvLines[0].Split(',');
-        var csv = csvLines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[Array.IndexOf(header, "unit_code")], f => f);
+        var csv = csvLines.Skip(1).Select(Fields).ToDictionary(f => f[Array.IndexOf(header, "unit_code")], f => f);
         string Csv(string unit, string column) => csv[unit][Array.IndexOf(header, column)];
         Assert.Equal(("1", "-2", "90.5", "-4.696", "SameUnit"), (Csv(Fell, "previous_rank"), Csv(Fell, "rank_change"), Csv(Fell, "previous_index"), Csv(Fell, "points_change"), Csv(Fell, "comparison")));
         Assert.Equal(("", ""), (Csv(NotRanked, "head_rating_code"), Csv(NotRanked, "rank")));
@@ -193,6 +193,24 @@ public sealed class YearOverYearTest(ITestOutputHelper output)
         Assert.True(compared >= 30 * 9, $"only {compared} values compared");
         // Area indices repeat (points / area maximum × 100): the machine value has 10 places, not 28 digits nor the display's 3.
         Assert.Contains(api.Values, r => r["areas"]!.AsObject().Any(a => a.Value!["value"]!.ToJsonString().Split('.') is [_, { Length: 10 }]));
+    }
+
+    /// <summary>The fields of one CSV line (RFC 4180 quoting: names such as "Ban Quản lý Khu Kinh tế, công nghiệp tỉnh").</summary>
+    private static string[] Fields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields.ToArray();
     }
 
     private static string PdfWords(byte[] pdf)

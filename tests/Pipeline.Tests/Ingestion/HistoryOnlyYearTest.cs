@@ -68,8 +68,8 @@ public sealed class HistoryOnlyYearTest : IClassFixture<PipelineServicesFixture>
         var result = await ImportAsync(2080, rows, "ket-qua-theo-ten.csv");
 
         Assert.Equal(UploadOutcome.Accepted, result.Record!.Outcome);
-        Assert.Contains("PAR-E080", result.Record.Codes);
-        Assert.Contains("PAR-E081", result.Record.Codes);
+        Assert.Contains("PAR-A092", result.Record.Codes);
+        Assert.Contains("PAR-A093", result.Record.Codes);
         var previous = await _f.Get<ResultStore>().PreviousAsync(2081, CancellationToken.None);
         Assert.Equal(rows.Count, previous.Count); // nothing dropped
         var tp = previous.Single(p => p.UnitName == "Sở Tư pháp");
