@@ -3,6 +3,7 @@ using ParServerless.Documents.Charts;
 using ParServerless.Documents.Layout;
 using ParServerless.Scoring.Decisions;
 using ParServerless.Scoring.History;
+using ParServerless.Scoring.Schemes;
 using static ParServerless.Documents.Decision.DecisionStyles;
 
 namespace ParServerless.Documents.Decision;
@@ -39,6 +40,12 @@ internal static class AppendixSection
         {
             Lead = [Paragraph.Of("2. Chỉ số thành phần theo lĩnh vực (%)", Body.AsBold(), spaceAfter: 4), AreaLegend(model, a)],
         });
+        layout.Add(HeadRatingTable(model, a) with
+        {
+            Lead = [Paragraph.Of("3. Xếp loại người đứng đầu về công tác cải cách hành chính", Body.AsBold(), spaceAfter: 4)],
+            // No space after: the chart starts a new page, and space that does not fit would open an empty one first.
+            Trailer = [new Paragraph([new Run(HeadRatingNote(a), Note)], TextAlign.Justify, SpaceBefore: 3)],
+        });
 
         Charts(layout, model, a);
     }
@@ -58,7 +65,7 @@ internal static class AppendixSection
         columns.AddRange([new("Tổng điểm", 7, R), new("Chỉ số (%)", 7, R), new("Vị thứ", 4.6f, R), new("Xếp loại", 7)]);
         var previous = a.PreviousYear?.ToString(CultureInfo.InvariantCulture);
         if (previous is not null)
-            columns.AddRange([new($"Tăng, giảm điểm so với năm {previous}", 8.5f, R), new($"Vị thứ năm {previous}", 5.5f, R), new("Tăng, giảm vị thứ", 6, R)]);
+            columns.AddRange([new($"Chỉ số năm {previous} (%)", 7, R), new($"Tăng, giảm điểm so với năm {previous}", 8.5f, R), new($"Vị thứ năm {previous}", 5.5f, R), new("Tăng, giảm vị thứ", 6, R)]);
 
         var rows = a.Rows.Select(r =>
         {
@@ -77,8 +84,8 @@ internal static class AppendixSection
 
     private static IEnumerable<TableCell> Change(DecisionModel model, YearOverYearChange? c)
     {
-        if (c is not { PointsChange: { } points })
-            return [new TableCell(Dash), new TableCell(Dash), new TableCell(Dash)];
+        if (c is not { PointsChange: { } points, PreviousScore: { } previousIndex })
+            return [new TableCell(Dash), new TableCell(Dash), new TableCell(Dash), new TableCell(Dash)];
         var rankChange = c.RankChange switch
         {
             null => Dash,
@@ -88,7 +95,9 @@ internal static class AppendixSection
         };
         // A merged unit is compared with the mean of its predecessors and has no earlier rank.
         var previousRank = c.PreviousRank is { } pr ? Int(pr) : c.Basis == ComparisonBasis.Merged ? "(sáp nhập)" : Dash;
-        return [new TableCell(model.Format.FormatChange(points)), new TableCell(previousRank), new TableCell(rankChange)];
+        // A merged unit's earlier figure is its predecessors' mean, said so by "(bình quân)".
+        var previousText = model.Format.Format(previousIndex) + (c.Basis == ComparisonBasis.Merged ? " (bình quân)" : "");
+        return [new TableCell(previousText), new TableCell(model.Format.FormatChange(points)), new TableCell(previousRank), new TableCell(rankChange)];
     }
 
     private static Paragraph AreaLegend(DecisionModel model, DecisionAppendix a)
@@ -118,6 +127,37 @@ internal static class AppendixSection
         }).ToArray();
         return new Table(columns, rows, TableBody, TableHeader, HeaderFill: 0xFFEFEFEF, SpaceAfter: 6);
     }
+
+    /// <summary>Section 3: each unit's head and the rating the scheme's rule gives (xếp loại người đứng đầu).</summary>
+    private static Table HeadRatingTable(DecisionModel model, DecisionAppendix a)
+    {
+        var f = model.Format;
+        var columns = new List<TableColumn>
+        {
+            new("STT", 4f, R), new("Tên đơn vị", 40, TextAlign.Left), new("Chỉ số (%)", 8.5f, R), new("Vị thứ", 5f, R),
+            new("Xếp loại", 9), new("Xếp loại người đứng đầu", 22),
+        };
+        var rows = a.Rows.Select(r => new TableRow(
+        [
+            Int(r.Number), r.UnitName, f.Format(r.Index), r.Rank is { } rank ? Int(rank) : Dash, r.Band?.Name ?? Dash,
+            new TableCell(r.HeadRating is { } h ? Capitalised(HeadRatings.Text(h)) : NotRated, TableBody.AsBold()),
+        ])).ToArray();
+        return new Table(columns, rows, TableBody, TableHeader, HeaderFill: 0xFFEFEFEF);
+    }
+
+    /// <summary>The counts under section 3, as Điều 1 gives them, and what "không xếp loại" means.</summary>
+    private static string HeadRatingNote(DecisionAppendix a)
+    {
+        var counts = a.HeadRatingCounts.Where(c => c.Count > 0).Select(c => $"{Int(c.Count)} người {HeadRatings.Text(c.Rating)}").ToList();
+        var text = counts.Count == 0 ? "Không có người đứng đầu được xếp loại." : "Tổng hợp: " + string.Join("; ", counts) + ".";
+        return a.HeadsNotRated > 0
+            ? text + $" {Int(a.HeadsNotRated)} đơn vị được đánh giá nhưng không xếp hạng: người đứng đầu không xếp loại theo Chỉ số."
+            : text;
+    }
+
+    private const string NotRated = "Không xếp loại";
+
+    private static string Capitalised(string text) => string.Concat(char.ToUpper(text[0], CultureInfo.GetCultureInfo("vi-VN")).ToString(), text.AsSpan(1));
 
     /// <summary>
     /// The group's bar chart on its own page(s): Biểu đồ NN. Rows keep their minimum height; a group that does not fit on

@@ -48,7 +48,12 @@ internal static class ResultSheetSections
             Row("Điểm ĐTXHH", f.Format(r.SurveyPoints), "Điểm thưởng / điểm trừ", $"{f.FormatChange(r.Bonus)} / {f.FormatChange(-r.Penalty)}"),
         };
         if (sheet.Change is { PointsChange: { } points } c)
-            rows.Add(Row($"So với năm {Int(c.PreviousYear)}", $"{f.FormatChange(points)} điểm", $"Vị thứ năm {Int(c.PreviousYear)}", PreviousRank(c)));
+        {
+            // A merged unit's earlier figure is its predecessors' mean.
+            rows.Add(Row($"Chỉ số năm {Int(c.PreviousYear)}" + (c.Basis == ComparisonBasis.Merged ? " (bình quân)" : ""), f.Format(c.PreviousScore!.Value),
+                $"Vị thứ năm {Int(c.PreviousYear)}", PreviousRank(c)));
+            rows.Add(Row($"So với năm {Int(c.PreviousYear)}", $"{f.FormatChange(points)} điểm", "", ""));
+        }
         layout.Add(Paragraph.Of("1. Kết quả chung", Heading2, spaceAfter: 4));
         layout.Add(new Table([new("Nội dung", 3, TextAlign.Left), new("Kết quả", 2, R), new("Nội dung", 3, TextAlign.Left), new("Kết quả", 2, R)],
             rows, new TextStyle(11), new TextStyle(11, Bold: true), HeaderFill: HeaderFill, SpaceAfter: 10));

@@ -42,21 +42,28 @@ public sealed class AdminApi(
         var existing = await years.GetAsync(year, ct).ConfigureAwait(false);
         if (existing?.ChangeSettings(existing.Scheme, existing.Decision, existing.PublishAt) is YearChange.Refused refused) return refused.Why;
         var bag = new ProblemBag();
+        // A year that holds only an earlier published table uses any registered scheme for its groups, and needs no Decision.
+        var historyOnly = body.HistoryOnly == true;
         var scheme = body.Scheme is null ? null : await schemes.GetAsync(body.Scheme, ct).ConfigureAwait(false);
         if (scheme is null) bag.Add(PipelineProblems.YearSchemeNotRegistered(body.Scheme).AsProblem(new Location(Field: "scheme")));
-        else if (!scheme.CoversYear(year)) bag.Add(PipelineProblems.SchemeDoesNotCoverYear(scheme, year).AsProblem(new Location(Field: "scheme")));
-        if (body.Decision is null || string.IsNullOrWhiteSpace(body.Decision.Province) || string.IsNullOrWhiteSpace(body.Decision.Place))
+        else if (!scheme.CoversYear(year) && !historyOnly) bag.Add(PipelineProblems.SchemeDoesNotCoverYear(scheme, year).AsProblem(new Location(Field: "scheme")));
+        if (!historyOnly && (body.Decision is null || string.IsNullOrWhiteSpace(body.Decision.Province) || string.IsNullOrWhiteSpace(body.Decision.Place)))
             bag.Add(PipelineProblems.DecisionPlaceMissing().AsProblem(new Location(Field: "decision")));
         if (bag.HasErrors) return PipelineProblems.YearSettingsInvalid(bag.ToReport().Problems);
 
         if (existing is null)
         {
-            var opened = await years.SaveAsync(YearRecord.Open(year, body.Scheme!, body.Decision!, body.PublishAt), ct).ConfigureAwait(false);
+            var opened = await years.SaveAsync(historyOnly
+                ? YearRecord.OpenHistoryOnly(year, body.Scheme!, body.Decision ?? HistoryDecision)
+                : YearRecord.Open(year, body.Scheme!, body.Decision!, body.PublishAt), ct).ConfigureAwait(false);
             if (opened is not null) return ApiReply.Json(YearView.Of(opened));
             // Opened meanwhile by another request: fall through to a change of what now exists.
         }
-        return Reply(await years.ApplyAsync(year, y => y.ChangeSettings(body.Scheme!, body.Decision!, body.PublishAt), ct).ConfigureAwait(false));
+        return Reply(await years.ApplyAsync(year, y => y.ChangeSettings(body.Scheme!, body.Decision ?? (historyOnly ? HistoryDecision : y.Decision), body.PublishAt, historyOnly), ct).ConfigureAwait(false));
     }
+
+    /// <summary>The Decision settings a history-only year keeps: it never issues a Decision.</summary>
+    private static readonly Scoring.Decisions.DecisionSettings HistoryDecision = new() { Province = "", Place = "" };
 
     public async Task<ApiReply> UnitsAsync(int year, CancellationToken ct) =>
         ApiReply.Json<IReadOnlyList<UnitView>>((await units.ListAsync(year, ct).ConfigureAwait(false)).Select(u =>
@@ -131,7 +138,7 @@ public sealed class AdminApi(
         var outcome = await computation.ComputeAsync(year, ct).ConfigureAwait(false);
         if (!outcome.IsOk) return outcome.Refusal;
         var computed = outcome.Value;
-        var rows = ResultStore.RowsOf(year, computed.Standings, "");
+        var rows = ResultStore.RowsOf(computed, "");
         return ApiReply.Json(PublicApi.Results(computed.Year with { Status = YearStatus.Open }, computed.Scheme, rows, null));
     }
 

@@ -99,9 +99,9 @@ public static class ApiOperations
             Query: [new("group", typeof(string), "A group's code (mã khối)")]),
         new(Functions.PublicUnit, "GET", PublicUnit, PublicTag, "One unit's working sheet (phiếu kết quả) as JSON (par-working-sheet/1)", ApiAccess.Public, null),
         new(Functions.PublicUnitSheet, "GET", PublicUnitSheet, PublicTag, "One unit's result sheet as PDF", ApiAccess.Public, null, Pdf),
-        new(Functions.PublicExportCsv, "GET", PublicExportCsv, PublicTag, "Open data (par-open-data/1) as CSV", ApiAccess.Public, null, "text/csv"),
-        new(Functions.PublicExportJson, "GET", PublicExportJson, PublicTag, "Open data (par-open-data/1) as JSON", ApiAccess.Public, null),
-        new(Functions.PublicExportXlsx, "GET", PublicExportXlsx, PublicTag, "Open data (par-open-data/1) as XLSX", ApiAccess.Public, null, Xlsx),
+        new(Functions.PublicExportCsv, "GET", PublicExportCsv, PublicTag, "Open data (par-open-data/2) as CSV", ApiAccess.Public, null, "text/csv"),
+        new(Functions.PublicExportJson, "GET", PublicExportJson, PublicTag, "Open data (par-open-data/2) as JSON", ApiAccess.Public, null),
+        new(Functions.PublicExportXlsx, "GET", PublicExportXlsx, PublicTag, "Open data (par-open-data/2) as XLSX", ApiAccess.Public, null, Xlsx),
 
         new(Functions.AgencyUpload, "POST", AgencyUpload, AgencyTag, "Upload a file (nộp tệp): body = the file's bytes; kind = self-assessment | explanation. 202 with the status URL.",
             ApiAccess.Unit, typeof(UploadAccepted), Status: 202, Body: typeof(Stream), BodyType: Octets),

@@ -107,6 +107,9 @@ public sealed class PublicApi(PublishedCache cache, SchemeStore schemes)
     {
         if (await cache.PublishedYearAsync(year, ct).ConfigureAwait(false) is not { } y) return PipelineProblems.NotPublished(year);
         var rows = await cache.ResultsAsync(y, ct).ConfigureAwait(false);
+        var scheme = await schemes.GetAsync(y.Scheme, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Published year {year} names unregistered scheme {y.Scheme}.");
+        rows = OpenData.InDecisionOrder(rows, scheme);
         var (render, type, extension) = format switch
         {
             ExportFormat.Csv => ((Func<byte[]>)(() => OpenData.Csv(rows)), "text/csv; charset=utf-8", "csv"),
@@ -129,7 +132,8 @@ public sealed class PublicApi(PublishedCache cache, SchemeStore schemes)
                 rows.Where(r => r.GroupCode == g.Code).Select(r => new UnitResultView(
                     r.UnitCode, r.UnitName, r.Rank, r.Band, r.Status, Figure.Of(format, r.SelfTotal), Figure.Of(format, r.AppraisedPoints),
                     Figure.Of(format, r.SurveyPoints), Figure.Of(format, r.Bonus), Figure.Of(format, r.Penalty), Figure.Of(format, r.Total),
-                    Figure.Of(format, r.Index), r.AreaIndices.ToDictionary(p => p.Key, p => Figure.Of(format, p.Value)))).ToList())).ToList());
+                    Figure.Of(format, r.Index), r.AreaIndices.ToDictionary(p => p.Key, p => Figure.Of(format, p.Value)),
+                    r.Change is { } c ? ChangeView.Of(format, c) : null, HeadRatingView.Of(r.HeadRating, r.Ranked), r.Ranked)).ToList())).ToList());
     }
 
     /// <summary>Published content never changes under its published hash, so the hash and the item name it exactly.</summary>

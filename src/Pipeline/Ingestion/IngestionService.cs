@@ -177,6 +177,7 @@ public sealed partial class IngestionService(
         var registered = await units.ListAsync(path.Year, year.UnitsVersion, cancellationToken).ConfigureAwait(false);
         var request = new SubmissionRequest(path.Year, path.Kind, path.FileName, path.Unit, path.Round);
         var outcome = SubmissionReader.Read(request, content, scheme, registered.Select(u => u.Unit).ToList(), timeProvider: time, cancellationToken: cancellationToken);
+        if (path.Kind == FileKind.PublishedResults) outcome = await HistoryTable.ResolveAsync(outcome, path.Year, scheme, units, cancellationToken).ConfigureAwait(false);
         return (outcome.Report, outcome);
     }
 

@@ -11,11 +11,14 @@ public static class UploadRules
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
-    /// <returns>Null when accepted, else a report coded PAR-I003 (year published) or PAR-I004 (outside the round's window).</returns>
+    /// <returns>Null when accepted, else a report coded PAR-I003 (year published), PAR-A090 (a history-only year takes only
+    /// its published table) or PAR-I004 (outside the round's window).</returns>
     public static ValidationReport? Check(YearRecord year, FileKind kind, int? round, DateTimeOffset at)
     {
         if (year.Status == YearStatus.Published && kind != FileKind.PublishedResults)
             return PipelineProblems.YearPublished(year.Year).AsReport();
+        if (year.HistoryOnly && kind != FileKind.PublishedResults)
+            return PipelineProblems.HistoryOnlyYear(year.Year, RoundNames.Text(RoundNames.For(kind, round))).AsReport();
         var name = RoundNames.For(kind, round);
         var window = year.WindowFor(name);
         if (window.Accepts(at)) return null;

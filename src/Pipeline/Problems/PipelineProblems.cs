@@ -237,6 +237,28 @@ public static class PipelineProblems
     public static Refusal UnsupportedMediaType(string? contentType, string expected) => new("PAR-A415", 415,
         $"Kiểu nội dung '{contentType}' không được hỗ trợ; gửi {expected}.", $"Unsupported content type '{contentType}'; send {expected}.");
 
+    // ---- PAR-A090–A099: years that hold only an earlier published table, year over year ------------------------------------
+
+    /// <summary>A year opened only to hold an earlier published table takes no other upload (and the API refuses it alike).</summary>
+    public static Refusal HistoryOnlyYear(int year, string kind) => new("PAR-A090", 409,
+        $"Năm {year} chỉ lưu bảng kết quả đã công bố để so sánh; không nhận tệp loại '{kind}'.",
+        $"Year {year} holds only an earlier published table for comparison; it takes no '{kind}' upload.");
+
+    /// <summary>A history-only year has no marks: nothing to compute, draft or publish.</summary>
+    public static Refusal HistoryOnlyYearNotScored(int year) => new("PAR-A091", 409,
+        $"Năm {year} chỉ lưu bảng kết quả đã công bố (nhập từ tệp); không có điểm để tính, lập dự thảo hay công bố.",
+        $"Year {year} holds only an imported published table; there are no marks to compute, draft or publish.");
+
+    /// <summary>A row of an imported table whose group is neither a group code nor a group name of the scheme (a warning in the report).</summary>
+    public static Refusal UnknownHistoryGroup(string group, string unit, IEnumerable<string> groups) => new("PAR-A092", 400,
+        $"Khối '{group}' của đơn vị '{unit}' không trùng mã hay tên khối nào của bộ chỉ số ({string.Join(", ", groups)}); dòng được lưu nguyên văn nhưng không so sánh vị thứ.",
+        $"Group '{group}' of unit '{unit}' matches no group code or name of the scheme ({string.Join(", ", groups)}); the row is kept as typed but its rank is not compared.");
+
+    /// <summary>A row of an imported table naming no unit of the compared year nor any predecessor (a warning in the report).</summary>
+    public static Refusal UnmatchedHistoryUnit(string unit, int comparedYear) => new("PAR-A093", 400,
+        $"Đơn vị '{unit}' không trùng mã, tên đơn vị nào của năm {comparedYear} hay đơn vị tiền thân nào; dòng được lưu nhưng không được so sánh.",
+        $"Unit '{unit}' matches no unit of {comparedYear} by code or name, nor any predecessor; the row is kept but not compared.");
+
     public static Refusal Internal() => new("PAR-A500", 500,
         "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
 

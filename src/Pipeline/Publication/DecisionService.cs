@@ -91,7 +91,7 @@ public sealed partial class DecisionService(
             rendered = true;
         }
         progress?.Report(new PublicationProgress(PublicationPhase.Saving, total, total));
-        await results.SaveAsync(year, publish ? ResultStage.Published : ResultStage.Draft, computed.Standings, hash, cancellationToken).ConfigureAwait(false);
+        await results.SaveAsync(publish ? ResultStage.Published : ResultStage.Draft, computed, hash, cancellationToken).ConfigureAwait(false);
         // The year row flips last: until it says Published, public routes show nothing of this year.
         progress?.Report(new PublicationProgress(PublicationPhase.Publishing, total, total));
         var change = await years.ApplyAsync(year, y => publish ? y.Publish(hash, now) : y.RecordDraft(hash), cancellationToken).ConfigureAwait(false);

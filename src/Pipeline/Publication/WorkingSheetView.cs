@@ -5,10 +5,16 @@ using ParServerless.Scoring.Schemes;
 
 namespace ParServerless.Pipeline.Publication;
 
-/// <summary>A number as served: the unrounded value for machines and the vi-VN display text for people.</summary>
+/// <summary>
+/// A number as served: the machine value (<see cref="CanonicalNumber"/>: unrounded to 10 places, the same digits as the open
+/// data and decision.json) and the vi-VN display text for people, rounded by the scheme.
+/// </summary>
 public sealed record Figure(decimal Value, string Text)
 {
-    public static Figure Of(ScoreFormat format, decimal value) => new(value, format.Format(value));
+    public static Figure Of(ScoreFormat format, decimal value) => new(CanonicalNumber.Of(value), format.Format(value));
+
+    /// <summary>A signed change: ASCII minus in the value, "+1,500" / "−2,000" (typographic minus) in the text.</summary>
+    public static Figure Change(ScoreFormat format, decimal change) => new(CanonicalNumber.Of(change), format.FormatChange(change));
 
     public static Figure? Of(ScoreFormat format, decimal? value) => value is { } v ? Of(format, v) : null;
 }
@@ -47,7 +53,7 @@ public sealed record WorkingSheetView(
             sheet.Change is { } c ? new
             {
                 previousYear = c.PreviousYear, basis = c.Basis.ToString(), previousScore = Figure.Of(f, c.PreviousScore),
-                pointsChange = c.PointsChange is { } pc ? new Figure(pc, f.FormatChange(pc)) : null,
+                pointsChange = c.PointsChange is { } pc ? Figure.Change(f, pc) : null,
                 previousRank = c.PreviousRank, rankChange = c.RankChange, predecessors = c.Predecessors,
             } : null);
     }

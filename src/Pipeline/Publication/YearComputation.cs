@@ -16,11 +16,13 @@ public sealed record YearResults(
 /// <summary>Loads what a year's results depend on and runs the scoring library over it.</summary>
 public sealed class YearComputation(YearStore years, SchemeStore schemes, UnitStore units, MarkStore marks, ResultStore results)
 {
-    /// <returns>The results, or the refusal: PAR-A060 (no such year) or PAR-A027 (the year's scheme is not registered).</returns>
+    /// <returns>The results, or the refusal: PAR-A060 (no such year), PAR-A091 (a history-only year) or PAR-A027 (the year's
+    /// scheme is not registered).</returns>
     public async Task<Outcome<YearResults>> ComputeAsync(int year, CancellationToken cancellationToken)
     {
         var record = await years.GetAsync(year, cancellationToken).ConfigureAwait(false);
         if (record is null) return PipelineProblems.YearMissing(year);
+        if (record.HistoryOnly) return PipelineProblems.HistoryOnlyYearNotScored(year);
         var scheme = await schemes.GetAsync(record.Scheme, cancellationToken).ConfigureAwait(false);
         if (scheme is null) return PipelineProblems.YearSchemeMissing(year, record.Scheme);
         var registered = await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,13 @@ public sealed record YearRecord(
     int UnitsVersion = 0,
     SignedOriginal? SignedDecision = null)
 {
+    /// <summary>
+    /// True for an earlier year that exists only as its published table (kỳ chỉ có kết quả đã công bố), imported through the
+    /// history route for year over year. Its scheme needs not cover the year (it only names the groups); it takes no other
+    /// upload (PAR-A090) and is never computed or published (PAR-A091).
+    /// </summary>
+    public bool HistoryOnly { get; init; }
+
     public RoundWindow WindowFor(RoundName round) => Rounds.TryGetValue(round, out var w) ? w : new RoundWindow(null, null);
 
     /// <summary>Opens a year (mở kỳ đánh giá): no rounds yet, nothing public.</summary>
@@ -67,6 +74,14 @@ public sealed record YearRecord(
     /// <summary>Changes the scheme, the Decision's texts and the publication moment.</summary>
     public YearChange ChangeSettings(SchemeRef scheme, DecisionSettings decision, DateTimeOffset? publishAt) =>
         Guarded(() => this with { Scheme = scheme, Decision = decision, PublishAt = publishAt });
+
+    /// <summary>Opens a year that holds only an earlier published table (<see cref="HistoryOnly"/>).</summary>
+    public static YearRecord OpenHistoryOnly(int year, SchemeRef scheme, DecisionSettings decision) =>
+        Open(year, scheme, decision, null) with { HistoryOnly = true };
+
+    /// <summary>Changes the settings and whether the year holds only an earlier published table.</summary>
+    public YearChange ChangeSettings(SchemeRef scheme, DecisionSettings decision, DateTimeOffset? publishAt, bool historyOnly) =>
+        Guarded(() => this with { Scheme = scheme, Decision = decision, PublishAt = historyOnly ? null : publishAt, HistoryOnly = historyOnly });
 
     /// <summary>Opens or changes a round's window.</summary>
     public YearChange SetRound(RoundName round, RoundWindow window) =>
@@ -118,7 +133,7 @@ public sealed record YearRecord(
         ReferenceEquals(a, b) || System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
 
     private bool SameAs(YearRecord other) =>
-        Scheme == other.Scheme && SameDecision(Decision, other.Decision) && PublishAt == other.PublishAt && Status == other.Status
+        Scheme == other.Scheme && HistoryOnly == other.HistoryOnly && SameDecision(Decision, other.Decision) && PublishAt == other.PublishAt && Status == other.Status
         && DraftHash == other.DraftHash && PublishedHash == other.PublishedHash && PublishedAt == other.PublishedAt
         && UnitsVersion == other.UnitsVersion && SignedDecision == other.SignedDecision && Rounds.Count == other.Rounds.Count
         && Rounds.All(r => other.Rounds.TryGetValue(r.Key, out var w) && w == r.Value);

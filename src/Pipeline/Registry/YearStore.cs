@@ -86,6 +86,7 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
         ["PublishedHash"] = r.PublishedHash,
         ["PublishedAt"] = r.PublishedAt,
         ["UnitsVersion"] = r.UnitsVersion,
+        ["HistoryOnly"] = r.HistoryOnly,
         ["Signed"] = r.SignedDecision is null ? null : JsonSerializer.Serialize(r.SignedDecision, Json),
     };
 
@@ -104,6 +105,9 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
             e.GetDateTimeOffset("PublishedAt"),
             e.ETag.ToString(),
             e.GetInt32("UnitsVersion") ?? 0,
-            e.GetString("Signed") is { Length: > 0 } signed ? JsonSerializer.Deserialize<SignedOriginal>(signed, Json) : null);
+            e.GetString("Signed") is { Length: > 0 } signed ? JsonSerializer.Deserialize<SignedOriginal>(signed, Json) : null)
+        {
+            HistoryOnly = e.GetBoolean("HistoryOnly") ?? false,
+        };
     }
 }

@@ -44,6 +44,7 @@ public static class DecisionBuilder
         };
         article1.AddRange(appendices.Select((a, i) =>
             Invariant($"{i + 1}. Kết quả Chỉ số cải cách hành chính năm {year} của {LowerFirstWord(a.Group.Name)}: chi tiết tại Phụ lục {a.Numeral} kèm theo.")));
+        article1.Add(HeadRatingParagraph(appendices.Length + 1, year, appendices));
         article1.AddRange(settings.Article1Extra ?? []);
 
         var articles = new[]
@@ -92,7 +93,8 @@ public static class DecisionBuilder
             return new AppendixRow(i + 1, res.Unit.Code, Nfc(res.Unit.Name), res.SelfTotal, res.AppraisedPoints, res.SurveyPoints,
                 res.Bonus - res.Penalty, res.Total, res.Index, r.Rank, r.Band,
                 areas.Select(a => byArea.TryGetValue(a.Code, out var ar) ? ar.Index : (decimal?)null).ToArray(),
-                changes?.GetValueOrDefault(res.Unit.Code));
+                changes?.GetValueOrDefault(res.Unit.Code),
+                scheme.HeadRatingOf(group.Code, res.Unit.Ranked, r.Band, res.Index));
         }).ToArray();
         var previousYear = changes is null ? null
             : rows.Select(r => r.Change).FirstOrDefault(c => c is { Basis: not ComparisonBasis.None })?.PreviousYear;
@@ -117,7 +119,27 @@ public static class DecisionBuilder
             number,
             Invariant($"Biểu đồ {number:00}: Kết quả Chỉ số CCHC năm {year} của {groupPhrase}"),
             bands.Bands, areas, rows, standing.AverageIndex, counts, previousYear,
-            rows.Any(r => r.Adjustment != 0), summary, note);
+            rows.Any(r => r.Adjustment != 0), summary, note)
+        {
+            HeadRatingCounts = HeadRatings.All.Select(h => new HeadRatingCount(h, rows.Count(r => r.HeadRating == h))).ToArray(),
+            HeadsNotRated = rows.Count(r => r.HeadRating is null),
+        };
+    }
+
+    /// <summary>
+    /// The paragraph of Điều 1 counting heads per rating, group by group ("các sở, ban, ngành: 2 người đứng đầu hoàn thành xuất
+    /// sắc nhiệm vụ, 14 người đứng đầu hoàn thành tốt nhiệm vụ, 2 người đứng đầu hoàn thành nhiệm vụ"), as Hải Dương 2021 printed.
+    /// </summary>
+    private static string HeadRatingParagraph(int number, int year, IReadOnlyList<DecisionAppendix> appendices)
+    {
+        var parts = appendices.Select(a =>
+        {
+            var counts = a.HeadRatingCounts.Where(c => c.Count > 0)
+                .Select(c => Invariant($"{c.Count} người đứng đầu {HeadRatings.Text(c.Rating)}")).ToList();
+            if (a.HeadsNotRated > 0) counts.Add(Invariant($"{a.HeadsNotRated} đơn vị không xếp hạng nên người đứng đầu không xếp loại theo Chỉ số"));
+            return Invariant($"{LowerFirstWord(a.Group.Name)}: {(counts.Count == 0 ? "không có đơn vị" : string.Join(", ", counts))} (Phụ lục {a.Numeral}, mục 3)");
+        });
+        return Invariant($"{number}. Kết quả xếp loại người đứng đầu về công tác cải cách hành chính năm {year} theo Chỉ số: {string.Join("; ", parts)}.");
     }
 
     private static string Nfc(string text) => Text.Nfc(text);

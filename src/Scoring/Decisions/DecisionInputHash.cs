@@ -15,11 +15,11 @@ namespace ParServerless.Scoring.Decisions;
 /// <remarks>
 /// Canonical form: compact UTF-8 JSON written field by field in a fixed order; decimals in invariant culture with trailing
 /// zeros removed (so 85.50 and 85.5 hash alike); units in standing order; strings NFC. Two Decisions with the same hash
-/// render to the same bytes. The format is versioned by its first field ("par-decision-input/1").
+/// render to the same bytes. The format is versioned by its first field ("par-decision-input/2": 2 added the heads' ratings to the Decision).
 /// </remarks>
 public static class DecisionInputHash
 {
-    public const string FormatVersion = "par-decision-input/1";
+    public const string FormatVersion = "par-decision-input/2";
 
     public static string Compute(
         SchemeRef scheme, int year, IReadOnlyList<GroupStanding> standings,

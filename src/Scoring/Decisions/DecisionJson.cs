@@ -1,17 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Encodings.Web;
+using ParServerless.Scoring.Formatting;
+using ParServerless.Scoring.Schemes;
 
 namespace ParServerless.Scoring.Decisions;
 
 /// <summary>
-/// The machine-readable twin of the Decision PDF (stored beside it): the same texts and the same figures as printed,
-/// as JSON numbers rounded by the scheme's rule, plus the SHA-256 of the inputs.
+/// The machine-readable twin of the Decision PDF (stored beside it): the same texts as printed, and every figure as its one
+/// machine value (<see cref="CanonicalNumber"/>: unrounded to 10 places, the same digits as the API and the open data; the
+/// PDF shows them rounded by <c>scheme.decimals</c> and <c>scheme.rounding</c>), plus the SHA-256 of the inputs.
 /// </summary>
-/// <remarks>Property order is fixed and output is indented with "\n", so the same decision gives the same bytes.</remarks>
+/// <remarks>
+/// Property order is fixed and output is indented with "\n", so the same decision gives the same bytes. Version 2 (this one)
+/// carries machine values instead of the rounded ones of version 1, the earlier year's index in <c>change.previousIndex</c>,
+/// and each head's rating (<c>headRating</c>: <c>{code, text}</c>, or null for a unit not ranked).
+/// </remarks>
 public static class DecisionJson
 {
-    public const string FormatVersion = "par-decision/1";
+    public const string FormatVersion = "par-decision/2";
 
     public static string Serialize(DecisionModel model)
     {
@@ -64,14 +71,13 @@ public static class DecisionJson
 
     private static void Appendix(Utf8JsonWriter w, DecisionAppendix a, DecisionModel model)
     {
-        var f = model.Format;
         w.WriteStartObject();
         w.WriteString("numeral", a.Numeral);
         w.WriteString("groupCode", a.Group.Code);
         w.WriteString("groupName", a.Group.Name);
         w.WriteString("title", a.Title);
         w.WriteString("chart", a.ChartCaption);
-        Number(w, "averageIndex", f.Round(a.AverageIndex));
+        Number(w, "averageIndex", (a.AverageIndex));
         if (a.PreviousYear is { } py) w.WriteNumber("previousYear", py);
         w.WriteStartArray("bandCounts");
         foreach (var c in a.BandCounts)
@@ -83,6 +89,17 @@ public static class DecisionJson
         }
         w.WriteEndArray();
         w.WriteString("summary", a.Summary);
+        w.WriteStartArray("headRatingCounts");
+        foreach (var c in a.HeadRatingCounts)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", HeadRatings.Code(c.Rating));
+            w.WriteString("text", HeadRatings.Text(c.Rating));
+            w.WriteNumber("count", c.Count);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("headsNotRated", a.HeadsNotRated);
         w.WriteStartArray("areas");
         foreach (var ar in a.Areas)
         {
@@ -100,28 +117,37 @@ public static class DecisionJson
             w.WriteNumber("stt", r.Number);
             w.WriteString("unitCode", r.UnitCode);
             w.WriteString("unitName", r.UnitName);
-            Number(w, "self", f.Round(r.SelfTotal));
-            Number(w, "appraised", f.Round(r.AppraisedPoints));
-            Number(w, "survey", f.Round(r.SurveyPoints));
-            if (a.HasAdjustments) Number(w, "adjustment", f.Round(r.Adjustment));
-            Number(w, "total", f.Round(r.Total));
-            Number(w, "index", f.Round(r.Index));
+            Number(w, "self", (r.SelfTotal));
+            Number(w, "appraised", (r.AppraisedPoints));
+            Number(w, "survey", (r.SurveyPoints));
+            if (a.HasAdjustments) Number(w, "adjustment", (r.Adjustment));
+            Number(w, "total", (r.Total));
+            Number(w, "index", (r.Index));
             if (r.Rank is { } rank) w.WriteNumber("rank", rank); else w.WriteNull("rank");
             if (r.Band is { } band) w.WriteString("band", band.Name); else w.WriteNull("band");
             w.WriteStartArray("areaIndices");
             foreach (var v in r.AreaIndices)
-                if (v is { } d) w.WriteRawValue(DecisionInputHash.Canonical(f.Round(d))); else w.WriteNullValue();
+                if (v is { } d) w.WriteRawValue(CanonicalNumber.Text(d)); else w.WriteNullValue();
             w.WriteEndArray();
             if (r.Change is { PointsChange: not null } c)
             {
                 w.WriteStartObject("change");
                 w.WriteNumber("previousYear", c.PreviousYear);
                 w.WriteString("basis", c.Basis.ToString());
-                Number(w, "points", f.Round(c.PointsChange!.Value));
+                Number(w, "previousIndex", c.PreviousScore!.Value);
+                Number(w, "points", c.PointsChange!.Value);
                 if (c.PreviousRank is { } pr) w.WriteNumber("previousRank", pr);
                 if (c.RankChange is { } rc) w.WriteNumber("rankChange", rc);
                 w.WriteEndObject();
             }
+            if (r.HeadRating is { } head)
+            {
+                w.WriteStartObject("headRating");
+                w.WriteString("code", HeadRatings.Code(head));
+                w.WriteString("text", HeadRatings.Text(head));
+                w.WriteEndObject();
+            }
+            else w.WriteNull("headRating");
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -138,6 +164,6 @@ public static class DecisionJson
     private static void Number(Utf8JsonWriter w, string name, decimal value)
     {
         w.WritePropertyName(name);
-        w.WriteRawValue(DecisionInputHash.Canonical(value));
+        w.WriteRawValue(CanonicalNumber.Text(value));
     }
 }

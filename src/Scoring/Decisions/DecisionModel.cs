@@ -66,7 +66,17 @@ public sealed record DecisionAppendix(
     int? PreviousYear,
     bool HasAdjustments,
     string Summary,
-    string RankingNote);
+    string RankingNote)
+{
+    /// <summary>How many heads of the group's units got each rating (best first, zero counts kept), for the Decision's text.</summary>
+    public IReadOnlyList<HeadRatingCount> HeadRatingCounts { get; init; } = [];
+
+    /// <summary>Units scored but not ranked, whose heads get no rating from the index.</summary>
+    public int HeadsNotRated { get; init; }
+}
+
+/// <summary>How many heads of a group's units (người đứng đầu) got a rating.</summary>
+public sealed record HeadRatingCount(HeadRating Rating, int Count);
 
 /// <summary>An area (lĩnh vực) column of the component-index table.</summary>
 public sealed record AppendixArea(CriterionCode Code, string Name, decimal Maximum);
@@ -76,6 +86,7 @@ public sealed record AppendixArea(CriterionCode Code, string Name, decimal Maxim
 /// <param name="Adjustment">Bonus − penalty (điểm thưởng/trừ).</param>
 /// <param name="Rank">Vị thứ, or null for a unit scored but not ranked.</param>
 /// <param name="AreaIndices">Component index per <see cref="DecisionAppendix.Areas"/> entry; null where the area does not apply.</param>
+/// <param name="HeadRating">The head's rating (xếp loại người đứng đầu) by the scheme's rule; null when not ranked.</param>
 public sealed record AppendixRow(
     int Number,
     string UnitCode,
@@ -89,7 +100,8 @@ public sealed record AppendixRow(
     int? Rank,
     Band? Band,
     IReadOnlyList<decimal?> AreaIndices,
-    YearOverYearChange? Change);
+    YearOverYearChange? Change,
+    HeadRating? HeadRating = null);
 
 /// <summary>How many units of a group fall in a band.</summary>
 public sealed record BandCount(string Band, string Color, int Count);

@@ -36,7 +36,8 @@ public sealed record GroupChangeSummary(string GroupCode, int Up, int Down, int 
 /// Matching: a unit with predecessors in the <see cref="PredecessorMap"/> is compared with them (one predecessor: renamed;
 /// several: merged, against the unweighted mean of their scores, with no rank comparison because the groups differ in size
 /// and membership). Any other unit is matched by code, else by its NFC, case-insensitive name. Ranks are compared only for
-/// the same unit or a renamed one, and only when the earlier row is in the same group or its group is unknown.
+/// the same unit or a renamed one, and only when the earlier row is in the same group (given by code or by name) or its
+/// group is unknown.
 /// </remarks>
 public static class YearOverYear
 {
@@ -73,7 +74,7 @@ public static class YearOverYear
                     : predecessors.Count == 1 ? ComparisonBasis.Renamed
                     : ComparisonBasis.SameUnit;
                 var previousScore = found.Sum(f => f.Score) / found.Length;
-                int? previousRank = basis != ComparisonBasis.Merged && (found[0].GroupCode is null || found[0].GroupCode == unit.GroupCode)
+                int? previousRank = basis != ComparisonBasis.Merged && SameGroup(found[0].GroupCode, standing.Group)
                     ? found[0].Rank : null;
                 int? rankChange = previousRank is { } p && row.Rank is { } r ? p - r : null;
                 changes[unit.Code] = new YearOverYearChange(year, basis, previousScore, row.Result.Index - previousScore,
@@ -102,4 +103,11 @@ public static class YearOverYear
     }
 
     private static string Key(string name) => Text.Nfc(name.Trim()).ToUpperInvariant();
+
+    /// <summary>
+    /// Whether an earlier row's group is this group: unknown (ranks are then compared), its code, or its name as published
+    /// ("Các sở, ban, ngành"), which an imported table often gives instead of our code.
+    /// </summary>
+    internal static bool SameGroup(string? earlier, Schemes.UnitGroup group) =>
+        earlier is null || string.Equals(earlier.Trim(), group.Code, StringComparison.Ordinal) || Key(earlier) == Key(group.Name);
 }

@@ -15,8 +15,11 @@ public sealed record Scheme
     internal Scheme(
         SchemeRef reference, string name, int fromYear, int toYear, bool isSample, decimal maximumTotal,
         IReadOnlyList<UnitGroup> groups, IReadOnlyList<CriterionNode> areas, SchemeSettings settings,
-        BandTable bands, IReadOnlyDictionary<string, BandTable> bandsByGroup)
+        BandTable bands, IReadOnlyDictionary<string, BandTable> bandsByGroup,
+        HeadRatingRule? headRatings = null, IReadOnlyDictionary<string, HeadRatingRule>? headRatingsByGroup = null)
     {
+        HeadRatings = headRatings;
+        HeadRatingsByGroup = headRatingsByGroup ?? new Dictionary<string, HeadRatingRule>(StringComparer.Ordinal);
         Ref = reference;
         Name = name;
         FromYear = fromYear;
@@ -60,6 +63,23 @@ public sealed record Scheme
     public BandTable Bands { get; }
 
     public IReadOnlyDictionary<string, BandTable> BandsByGroup { get; }
+
+    /// <summary>The scheme's own rule rating heads of units (<c>headRatings</c>); null when it gives none and the default applies.</summary>
+    public HeadRatingRule? HeadRatings { get; }
+
+    /// <summary>Rules for groups that rate their heads otherwise (<c>headRatingsByGroup</c>).</summary>
+    public IReadOnlyDictionary<string, HeadRatingRule> HeadRatingsByGroup { get; }
+
+    /// <summary>The rule rating the heads of a group: its own, else the scheme's, else <see cref="HeadRatingRule.Default"/>.</summary>
+    public HeadRatingRule HeadRatingRuleFor(string groupCode) =>
+        HeadRatingsByGroup.TryGetValue(groupCode, out var rule) ? rule : HeadRatings ?? HeadRatingRule.Default;
+
+    /// <summary>
+    /// The rating of a unit's head (xếp loại người đứng đầu) from its band and unrounded index; null for a unit scored but not
+    /// ranked, or a band the rule does not name.
+    /// </summary>
+    public HeadRating? HeadRatingOf(string groupCode, bool ranked, Band? band, decimal index) =>
+        ranked ? HeadRatingRuleFor(groupCode).RatingFor(band, index) : null;
 
     /// <summary>Every node by code.</summary>
     public IReadOnlyDictionary<CriterionCode, CriterionNode> Nodes { get; }

@@ -19,7 +19,17 @@ public sealed record SchemeDraft(
     IReadOnlyList<NodeDraft> Criteria,
     SettingsDraft Settings,
     IReadOnlyList<BandDraft> Bands,
-    IReadOnlyDictionary<string, IReadOnlyList<BandDraft>> BandsByGroup);
+    IReadOnlyDictionary<string, IReadOnlyList<BandDraft>> BandsByGroup,
+    HeadRatingDraft? HeadRatings = null,
+    IReadOnlyDictionary<string, HeadRatingDraft>? HeadRatingsByGroup = null);
+
+/// <summary>A rule rating heads of units as read (<c>headRatings</c>): ratings are still text, checked by the validator.</summary>
+/// <param name="ByBand">Band name → rating text.</param>
+/// <param name="Thresholds">Rating text and lower bound of the index, best first.</param>
+public sealed record HeadRatingDraft(
+    IReadOnlyDictionary<string, string?>? ByBand, IReadOnlyList<HeadRatingThresholdDraft>? Thresholds, string? Otherwise, Location Where);
+
+public sealed record HeadRatingThresholdDraft(string? Rating, decimal? LowerBound, Location Where);
 
 public sealed record GroupDraft(string? Code, string? Name, Location Where);
 

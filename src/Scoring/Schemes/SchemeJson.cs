@@ -60,9 +60,23 @@ public static class SchemeJson
             Bands = scheme.Bands.Bands.Select(ToDto).ToList(),
             BandsByGroup = scheme.BandsByGroup.Count == 0 ? null : scheme.BandsByGroup.ToDictionary(kv => kv.Key, kv => kv.Value.Bands.Select(ToDto).ToList()),
             Criteria = scheme.Areas.Select(ToDto).ToList(),
+            HeadRatings = scheme.HeadRatings is { } rule ? ToDto(rule) : null,
+            HeadRatingsByGroup = scheme.HeadRatingsByGroup.Count == 0 ? null : scheme.HeadRatingsByGroup.ToDictionary(kv => kv.Key, kv => ToDto(kv.Value)),
         };
         return JsonSerializer.Serialize(dto, Options);
     }
+
+    private static HeadRatingDto ToDto(HeadRatingRule r) => new()
+    {
+        ByBand = r.ByBand?.ToDictionary(kv => kv.Key, kv => (string?)HeadRatings.Text(kv.Value)),
+        Thresholds = r.Thresholds?.Select(t => new HeadRatingThresholdDto { Rating = HeadRatings.Text(t.Rating), LowerBound = t.LowerBound }).ToList(),
+        Otherwise = HeadRatings.Text(r.Otherwise),
+    };
+
+    private static HeadRatingDraft HeadRatingsDraft(HeadRatingDto d, string path) => new(
+        d.ByBand, d.Thresholds?.Select((t, i) => new HeadRatingThresholdDraft(t.Rating, t.LowerBound,
+            new Location(Field: string.Create(CultureInfo.InvariantCulture, $"{path}.thresholds[{i}]")))).ToArray(),
+        d.Otherwise, new Location(Field: path));
 
     private static BandDto ToDto(Band b) => new() { Name = b.Name, LowerBound = b.LowerBound, Color = b.Color };
 
@@ -120,7 +134,9 @@ public static class SchemeJson
             new SettingsDraft(s.BonusCap, s.PenaltyCap, s.SurveyPoints, s.SurveyPointsByGroup ?? new Dictionary<string, decimal>(),
                 s.Decimals, s.Rounding, s.Ties, s.RescaleWhenNoSurvey, s.CapTotalAtMaximum, s.Conversion, new Location(Field: "settings")),
             Bands(dto.Bands, "bands"),
-            (dto.BandsByGroup ?? []).ToDictionary(kv => kv.Key, kv => Bands(kv.Value, $"bandsByGroup.{kv.Key}")));
+            (dto.BandsByGroup ?? []).ToDictionary(kv => kv.Key, kv => Bands(kv.Value, $"bandsByGroup.{kv.Key}")),
+            dto.HeadRatings is { } hr ? HeadRatingsDraft(hr, "headRatings") : null,
+            dto.HeadRatingsByGroup?.ToDictionary(kv => kv.Key, kv => HeadRatingsDraft(kv.Value, $"headRatingsByGroup.{kv.Key}")));
     }
 
     private static IReadOnlyList<BandDraft> Bands(List<BandDto>? bands, string path) =>
@@ -149,6 +165,21 @@ public static class SchemeJson
         public List<BandDto>? Bands { get; set; }
         public Dictionary<string, List<BandDto>>? BandsByGroup { get; set; }
         public List<NodeDto>? Criteria { get; set; }
+        public HeadRatingDto? HeadRatings { get; set; }
+        public Dictionary<string, HeadRatingDto>? HeadRatingsByGroup { get; set; }
+    }
+
+    private sealed class HeadRatingDto
+    {
+        public Dictionary<string, string?>? ByBand { get; set; }
+        public List<HeadRatingThresholdDto>? Thresholds { get; set; }
+        public string? Otherwise { get; set; }
+    }
+
+    private sealed class HeadRatingThresholdDto
+    {
+        public string? Rating { get; set; }
+        public decimal? LowerBound { get; set; }
     }
 
     private sealed class GroupDto

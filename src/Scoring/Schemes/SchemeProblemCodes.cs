@@ -30,4 +30,16 @@ public static class SchemeProblemCodes
     public const string BadMaximumTotal = "PAR-S025";
     public const string MaximumFinerThanDecimals = "PAR-S026";
     public const string BadBand = "PAR-S027";
+    /// <summary>A head's rating that is none of the four (hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ).</summary>
+    public const string UnknownHeadRating = "PAR-S028";
+    /// <summary>A head-rating rule with both <c>byBand</c> and <c>thresholds</c>, or neither.</summary>
+    public const string HeadRatingBasis = "PAR-S029";
+    /// <summary>A head-rating rule names a band the group's band table lacks.</summary>
+    public const string HeadRatingUnknownBand = "PAR-S030";
+    /// <summary>A band of a group's table has no head's rating in the rule that applies to the group.</summary>
+    public const string HeadRatingBandMissing = "PAR-S031";
+    /// <summary>Head-rating thresholds empty, out of order, outside 0–100, or their ratings not best first.</summary>
+    public const string HeadRatingThresholds = "PAR-S032";
+    /// <summary>Warning: no head-rating rule, and a band name the default rule does not know: those heads get no rating.</summary>
+    public const string HeadRatingDefaultUnknownBand = "PAR-S033";
 }

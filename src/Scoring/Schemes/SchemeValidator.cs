@@ -36,6 +36,8 @@ public static partial class SchemeValidator
         if (areas is not null && settings is not null && draft.MaximumTotal is > 0)
             CheckTotals(areas, groups, settings, draft.MaximumTotal.Value, bag);
 
+        var (headRatings, headRatingsByGroup) = CheckHeadRatings(draft, groups, bands, bandsByGroup, bag);
+
         var report = bag.ToReport();
         if (!report.Accepted || areas is null || settings is null || bands is null)
             return new Checked<Scheme>(null, report);
@@ -43,7 +45,7 @@ public static partial class SchemeValidator
         var scheme = new Scheme(
             new SchemeRef(draft.Id!.Trim(), draft.Version!.Value), Text.Nfc(draft.Name!), draft.FromYear!.Value,
             draft.ToYear ?? draft.FromYear!.Value, draft.IsSample, draft.MaximumTotal!.Value,
-            groups, areas, settings, bands, bandsByGroup);
+            groups, areas, settings, bands, bandsByGroup, headRatings, headRatingsByGroup);
         return new Checked<Scheme>(scheme, report);
     }
 

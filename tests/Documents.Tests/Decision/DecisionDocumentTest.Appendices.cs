@@ -50,8 +50,8 @@ public partial class DecisionDocumentTest
     public void Render_WithChanges_PrintsPointsAndRankChangeColumns()
     {
         var lines = Pdf.Pages.SelectMany(p => p).ToArray();
-        // Sở Tư pháp: 87,187 in 2021; the synthetic 2020 table has it 1,5 points lower and 4th.
-        Assert.Contains(lines, l => l.EndsWith("| Sở Tư pháp | 66,551 | 63,495 | 23,692 | 87,187 | 87,187 | 2 | Tốt | +1,500 | 4 | +2", StringComparison.Ordinal));
+        // Sở Tư pháp: 87,187 in 2021; the synthetic 2020 table has it 1,5 points lower (85,687) and 4th.
+        Assert.Contains(lines, l => l.EndsWith("| Sở Tư pháp | 66,551 | 63,495 | 23,692 | 87,187 | 87,187 | 2 | Tốt | 85,687 | +1,500 | 4 | +2", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("năm 2020", StringComparison.Ordinal));
     }
 
@@ -101,5 +101,26 @@ public partial class DecisionDocumentTest
             if (expected > 1) Assert.Equal(PdfText.Int(expected), firstLines[i]);
         }
         Assert.True(Pdf.Pages.Count >= 7, $"{Pdf.Pages.Count} pages");
+    }
+
+    [Fact]
+    public void Render_HeadRatings_TablePerGroupAndCountsInArticle1()
+    {
+        var lines = Pdf.Pages.SelectMany(p => p).ToArray();
+        var text = Pdf.AllText;
+        Assert.Contains("3. Xếp loại người đứng đầu về công tác cải cách hành chính", text);
+        Assert.Contains(lines, l => l.StartsWith("STT | Tên đơn vị | Chỉ số (%) | Vị thứ | Xếp loại | Xếp loại người đứng đầu", StringComparison.Ordinal));
+        // Huế 2021 by the default rule: Xuất sắc → hoàn thành xuất sắc, Tốt → hoàn thành tốt, Khá → hoàn thành.
+        Assert.Contains(lines, l => l.EndsWith("| Văn phòng UBND tỉnh | 97,685 | 1 | Xuất sắc | Hoàn thành xuất sắc nhiệm vụ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("| Sở Giáo dục và Đào tạo | 79,455 | 16 | Khá | Hoàn thành nhiệm vụ", StringComparison.Ordinal));
+        Assert.Contains("Tổng hợp: 1 người hoàn thành xuất sắc nhiệm vụ; 14 người hoàn thành tốt nhiệm vụ; 6 người hoàn thành nhiệm vụ.", text);
+        Assert.Contains("Tổng hợp: 9 người hoàn thành tốt nhiệm vụ.", text);
+        var article1 = HueDecision.ModelWithChanges.Articles[0].Paragraphs;
+        Assert.Equal(
+            "3. Kết quả xếp loại người đứng đầu về công tác cải cách hành chính năm 2021 theo Chỉ số: các sở, ban, ngành: "
+            + "1 người đứng đầu hoàn thành xuất sắc nhiệm vụ, 14 người đứng đầu hoàn thành tốt nhiệm vụ, 6 người đứng đầu hoàn thành nhiệm vụ (Phụ lục I, mục 3); "
+            + "UBND các huyện, thị xã, thành phố: 9 người đứng đầu hoàn thành tốt nhiệm vụ (Phụ lục II, mục 3).",
+            article1[3]);
+        Assert.Contains("1 người đứng đầu hoàn thành xuất sắc nhiệm vụ, 14 người đứng đầu", text.Replace("\n", " ", StringComparison.Ordinal));
     }
 }

@@ -11,12 +11,12 @@ namespace ParServerless.Documents.Tests.Decision;
 public class DecisionJsonTest
 {
     [Fact]
-    public void Serialize_CarriesInputHashTextsAndPublishedFigures()
+    public void Serialize_CarriesInputHashTextsAndMachineValues()
     {
         var m = HueDecision.ModelWithChanges;
         using var doc = JsonDocument.Parse(DecisionJson.Serialize(m));
         var root = doc.RootElement;
-        Assert.Equal("par-decision/1", root.GetProperty("format").GetString());
+        Assert.Equal("par-decision/2", root.GetProperty("format").GetString());
         Assert.Equal(m.InputSha256, root.GetProperty("inputSha256").GetString());
         Assert.Matches("^[0-9a-f]{64}$", m.InputSha256);
         Assert.Equal("TTH-PAR-2021", root.GetProperty("scheme").GetProperty("id").GetString());
@@ -29,7 +29,25 @@ public class DecisionJsonTest
         Assert.Equal(1, top.GetProperty("rank").GetInt32());
         Assert.Equal("Xuất sắc", top.GetProperty("band").GetString());
         Assert.Equal(-2m, top.GetProperty("change").GetProperty("points").GetDecimal());
+        Assert.Equal(99.685m, top.GetProperty("change").GetProperty("previousIndex").GetDecimal());
+        Assert.Equal("Excellent", top.GetProperty("headRating").GetProperty("code").GetString());
+        Assert.Equal("hoàn thành xuất sắc nhiệm vụ", top.GetProperty("headRating").GetProperty("text").GetString());
+        var counts = root.GetProperty("appendices")[0].GetProperty("headRatingCounts").EnumerateArray()
+            .Select(c => (c.GetProperty("code").GetString(), c.GetProperty("count").GetInt32())).ToArray();
+        Assert.Equal([("Excellent", 1), ("Good", 14), ("Completed", 6), ("NotCompleted", 0)], counts);
         Assert.Equal(30, root.GetProperty("appendices").EnumerateArray().Sum(a => a.GetProperty("rows").GetArrayLength()));
+    }
+
+    [Fact]
+    public void Serialize_Figures_AreMachineValuesNotTheRoundedOnes()
+    {
+        // Area indices are repeating quotients (points / area maximum × 100): the JSON carries 10 places, the PDF 3.
+        var m = HueDecision.ModelWithChanges;
+        var row = m.Appendices[0].Rows[0];
+        var raw = DecisionJson.Serialize(m);
+        foreach (var area in row.AreaIndices.OfType<decimal>())
+            Assert.Contains(ParServerless.Scoring.Formatting.CanonicalNumber.Text(area), raw, StringComparison.Ordinal);
+        Assert.Contains(row.AreaIndices.OfType<decimal>(), v => ParServerless.Scoring.Formatting.CanonicalNumber.Text(v).Length > 7);
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public class ResultSheetDocumentTest
         var text = Justice.Value.AllText;
         Assert.Contains("Tổng điểm | 87,187 | Chỉ số (%) | 87,187", text);
         Assert.Contains("Vị thứ trong khối | 2/21 | Xếp loại | Tốt", text);
-        Assert.Contains("So với năm 2020 | +1,500 điểm | Vị thứ năm 2020 | 4 (tăng 2 bậc)", text);
+        Assert.Contains("Chỉ số năm 2020 | 85,687 | Vị thứ năm 2020 | 4 (tăng 2 bậc)", text);
+        Assert.Contains("So với năm 2020 | +1,500 điểm", text);
     }
 
     [Fact]

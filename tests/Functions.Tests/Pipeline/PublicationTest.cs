@@ -171,7 +171,7 @@ public sealed class PublicationTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.StartsWith("year,group,unit_code,unit_name,self_total", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Equal(HueSample.Units.Count + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         var open = JsonNode.Parse(await _p.Http.GetStringAsync("/api/public/years/2021/export.json"))!;
-        Assert.Equal("par-open-data/1", (string?)open["schema"]);
+        Assert.Equal("par-open-data/2", (string?)open["schema"]);
         Assert.Equal(csv.TrimStart('\uFEFF').Split("\r\n")[0], string.Join(',', open["columns"]!.AsArray().Select(c => (string?)c)));
         Assert.Equal(HueSample.Units.Count, open["rows"]!.AsArray().Count);
         var xlsx = await _p.Http.GetByteArrayAsync("/api/public/years/2021/export.xlsx");

@@ -80,3 +80,22 @@ public class YearOverYearTest
         Assert.Equal((88.5m + 82m + 81m) / 3m, summary.PreviousAverage);
     }
 }
+
+/// <summary>Imported tables name their groups as published ("Khối A"), not by our codes.</summary>
+public class YearOverYearGroupNameTest
+{
+    [Fact]
+    public void Compare_EarlierGroupGivenByName_StillComparesRank()
+    {
+        var current = Ranking.RankGroup(TestSchemes.Tiny, TestSchemes.Tiny.Groups[0],
+            [RankingTest.Result("U1", 90m), RankingTest.Result("U2", 85m), RankingTest.Result("U3", 80m)]);
+        PublishedResult[] previous =
+        [
+            new(2020, "Đơn vị U3", null, "  khối a ", 95m, 1, "Xuất sắc"), // fell from 1st to 3rd
+            new(2020, "Đơn vị U1", null, "Khối B", 70m, 4, "Khá"),          // another group: no rank change
+        ];
+        var changes = YearOverYear.Compare([current], previous, PredecessorMap.None);
+        Assert.Equal((1, -2), (changes["U3"].PreviousRank!.Value, changes["U3"].RankChange!.Value));
+        Assert.Null(changes["U1"].RankChange);
+    }
+}

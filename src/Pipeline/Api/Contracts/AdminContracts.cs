@@ -7,7 +7,9 @@ namespace ParServerless.Pipeline.Api.Contracts;
 
 /// <summary>Year settings as Sở Nội vụ sends them.</summary>
 /// <param name="PublishAt">Publication moment (ISO 8601 with offset, e.g. 2022-01-06T09:00:00+07:00); the timer publishes once it has come.</param>
-public sealed record YearRequest(SchemeRef? Scheme, DecisionSettings? Decision, DateTimeOffset? PublishAt);
+/// <param name="HistoryOnly">True for an earlier year that exists only as its published table (imported through the history
+/// route): its scheme needs not cover the year and no Decision settings are needed.</param>
+public sealed record YearRequest(SchemeRef? Scheme, DecisionSettings? Decision, DateTimeOffset? PublishAt, bool? HistoryOnly = null);
 
 /// <summary>A unit to register (đơn vị được đánh giá) with its group and the earlier units it replaces.</summary>
 public sealed record UnitRequest(string Code, string Name, string Group, bool? Ranked, IReadOnlyList<string>? Predecessors);
@@ -21,11 +23,11 @@ public sealed record SchemeRegistered(string Id, int Version, string Name, int L
 /// <summary>A year as admin routes show it: rounds keyed by their route names (<c>self-assessment</c>, <c>appraisal-1</c> …).</summary>
 public sealed record YearView(
     int Year, SchemeRef Scheme, string Status, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, string? DraftHash, string? PublishedHash,
-    IReadOnlyDictionary<string, RoundWindow> Rounds, DecisionSettings Decision)
+    IReadOnlyDictionary<string, RoundWindow> Rounds, DecisionSettings Decision, bool HistoryOnly = false)
 {
     public static YearView Of(YearRecord y) => new(
         y.Year, y.Scheme, y.Status.ToString(), y.PublishAt, y.PublishedAt, y.DraftHash, y.PublishedHash,
-        y.Rounds.OrderBy(r => r.Key).ToDictionary(r => RoundNames.Text(r.Key), r => r.Value), y.Decision);
+        y.Rounds.OrderBy(r => r.Key).ToDictionary(r => RoundNames.Text(r.Key), r => r.Value), y.Decision, y.HistoryOnly);
 }
 
 /// <summary>A registered unit with its upload key (khóa nộp tệp), which Sở Nội vụ hands to the unit.</summary>

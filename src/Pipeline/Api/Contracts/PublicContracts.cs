@@ -1,4 +1,6 @@
 using ParServerless.Pipeline.Publication;
+using ParServerless.Scoring.Formatting;
+using ParServerless.Scoring.Schemes;
 
 namespace ParServerless.Pipeline.Api.Contracts;
 
@@ -41,10 +43,52 @@ public sealed record ResultsView(int Year, string Scheme, string Status, string?
 /// <summary>The results of one group, in rank order.</summary>
 public sealed record GroupResults(string Code, string Name, IReadOnlyList<UnitResultView> Units);
 
-/// <summary>One unit's result: points by source, total, index (chỉ số), rank within its group and band (xếp loại).</summary>
+/// <summary>
+/// One unit's result: points by source, total, index (chỉ số), rank within its group and band (xếp loại), its change against
+/// the earlier year and its head's rating. Every <see cref="Figure"/> value is the machine value (docs/PIPELINE.md, "One value
+/// on every surface").
+/// </summary>
+/// <param name="Change">Against the earlier year; null when the year has no earlier results to compare with.</param>
+/// <param name="HeadRating">The head's rating (xếp loại người đứng đầu); always present, with a null code when not rated.</param>
 public sealed record UnitResultView(
     string Unit, string Name, int? Rank, string? Band, string Status, Figure SelfTotal, Figure AppraisedPoints, Figure SurveyPoints,
-    Figure Bonus, Figure Penalty, Figure Total, Figure Index, IReadOnlyDictionary<string, Figure> Areas);
+    Figure Bonus, Figure Penalty, Figure Total, Figure Index, IReadOnlyDictionary<string, Figure> Areas,
+    ChangeView? Change = null, HeadRatingView? HeadRating = null, bool Ranked = true);
+
+/// <summary>
+/// A unit against the earlier year (so sánh với năm trước). Values carry an ASCII minus (<c>-2</c>); texts are for people
+/// (<c>−2,000</c>, <c>giảm 2 bậc</c>).
+/// </summary>
+/// <param name="Basis">SameUnit, Renamed, Merged (against the predecessors' mean, no rank), or None (nothing to compare with).</param>
+/// <param name="PreviousIndex">The earlier published total on the 100-point scale (tổng điểm / chỉ số năm trước).</param>
+/// <param name="RankChange">Previous rank − rank: −2 for a unit that fell from 1st to 3rd.</param>
+/// <param name="RankChangeText">"tăng 4 bậc", "giảm 2 bậc", "giữ nguyên"; null without a rank change.</param>
+public sealed record ChangeView(
+    int PreviousYear, string Basis, Figure? PreviousIndex, int? PreviousRank, Figure? PointsChange, int? RankChange, string? RankChangeText,
+    IReadOnlyList<string> Predecessors)
+{
+    public static ChangeView Of(ScoreFormat format, ResultChange c) => new(
+        c.PreviousYear, c.Basis, Figure.Of(format, c.PreviousIndex), c.PreviousRank,
+        c.PointsChange is { } p ? Figure.Change(format, p) : null, c.RankChange,
+        c.RankChange switch
+        {
+            null => null,
+            > 0 and var up => FormattableString.Invariant($"tăng {up} bậc"),
+            < 0 and var down => FormattableString.Invariant($"giảm {-down} bậc"),
+            _ => "giữ nguyên",
+        },
+        c.Predecessors);
+}
+
+/// <summary>The head's rating (xếp loại người đứng đầu về công tác CCHC).</summary>
+/// <param name="Code">Excellent, Good, Completed, NotCompleted; null when the head is not rated (a unit not ranked).</param>
+/// <param name="Text">"hoàn thành tốt nhiệm vụ", or why there is no rating.</param>
+public sealed record HeadRatingView(string? Code, string Text)
+{
+    public static HeadRatingView Of(HeadRating? rating, bool ranked) => rating is { } r
+        ? new(HeadRatings.Code(r), HeadRatings.Text(r))
+        : new(null, ranked ? "Không xếp loại (quy tắc của bộ chỉ số không nêu loại này)" : HeadRatings.NotRatedText);
+}
 
 /// <summary>Liveness: answers without touching storage.</summary>
 public sealed record HealthView(string Status);
