@@ -36,6 +36,8 @@ public static class PipelineServices
         services.AddSingleton<PublicApi>();
         services.AddSingleton<AgencyApi>();
         services.AddSingleton<AdminApi>();
+        services.AddSingleton<StatusBoard>();
+        services.AddSingleton<CouncilTemplates>();
         services.AddSingleton<Pages.PublicPages>();
         services.AddSingleton<Pages.AgencyDesk>();
         return services;

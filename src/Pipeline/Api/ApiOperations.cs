@@ -70,6 +70,8 @@ public static class ApiOperations
         public const string AdminUnitSheet = nameof(AdminUnitSheet);
         public const string AdminSignedDecision = nameof(AdminSignedDecision);
         public const string AdminPublish = nameof(AdminPublish);
+        public const string AdminBoard = nameof(AdminBoard);
+        public const string AdminTemplate = nameof(AdminTemplate);
         public const string Fallback = nameof(Fallback);
     }
 
@@ -139,6 +141,13 @@ public static class ApiOperations
             ApiAccess.Admin, typeof(SignedOriginalView), Body: typeof(Stream), BodyType: "application/pdf"),
         new(Functions.AdminPublish, "POST", AdminPublish, AdminTag, "Publish now: generate if needed, store the published results, open the public routes",
             ApiAccess.Admin, typeof(GenerationView)),
+        new(Functions.AdminBoard, "GET", AdminBoard, AdminTag,
+            "Status board (bảng theo dõi): per round who submitted, who was rejected and why, who is missing, the time to the deadline; the publication checklist",
+            ApiAccess.Admin, typeof(BoardView)),
+        new(Functions.AdminTemplate, "GET", AdminTemplate, AdminTag,
+            "A group's council template: appraisal (?round=1|2, prefilled with each unit's latest score and note), survey or bonus-penalty",
+            ApiAccess.Admin, null, Xlsx, Query: [new("group", typeof(string), "A group's code (mã khối)"), new("round", typeof(int), "Appraisal round: 1 or 2"),
+                new("format", typeof(string), "xlsx (default), csv or json")]),
     ];
 
     /// <summary>The methods a route answers, HEAD included wherever GET is (the <c>Allow</c> header of a 405).</summary>

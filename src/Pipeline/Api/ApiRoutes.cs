@@ -47,6 +47,8 @@ public static class ApiRoutes
     public const string AdminSignedDecision = Prefix + "/admin/years/{year:int}/decision/signed";
     public const string AdminUnitSheet = Prefix + "/admin/years/{year:int}/units/{unit}/sheet.pdf";
     public const string AdminPublish = Prefix + "/admin/years/{year:int}/publish";
+    public const string AdminBoard = Prefix + "/admin/years/{year:int}/board";
+    public const string AdminTemplate = Prefix + "/admin/years/{year:int}/templates/{kind}";
 
     /// <summary>Catch-all for what matches no route (404) or matches one with another method (405), answered as our problems.</summary>
     public const string Fallback = "{*path}";
