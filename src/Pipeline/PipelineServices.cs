@@ -40,6 +40,7 @@ public static class PipelineServices
         services.AddSingleton<CouncilTemplates>();
         services.AddSingleton<Pages.PublicPages>();
         services.AddSingleton<Pages.AgencyDesk>();
+        services.AddSingleton<Pages.BoardPage>();
         return services;
     }
 }
