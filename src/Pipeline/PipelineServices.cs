@@ -43,8 +43,11 @@ public static partial class PipelineServices
         services.AddSingleton<PublicApi>();
         services.AddSingleton<AgencyApi>();
         services.AddSingleton<AdminApi>();
+        services.AddSingleton<StatusBoard>();
+        services.AddSingleton<CouncilTemplates>();
         services.AddSingleton<Pages.PublicPages>();
         services.AddSingleton<Pages.AgencyDesk>();
+        services.AddSingleton<Pages.BoardPage>();
         return services;
     }
 

@@ -65,4 +65,26 @@ public class TemplateWriterTest
         for (var i = 0; i < kinds.Length; i++)
             Assert.True(first[i].AsSpan().SequenceEqual(second[i]), $"{kinds[i]} template differs between two writes");
     }
+
+    /// <summary>Before the fix the CSV listed the survey leaves like any other, and filling every leaf row gave PAR-E035 for each.</summary>
+    [Fact]
+    public void Csv_SelfAssessment_EveryLeafRowFilled_IsAcceptedWithoutSurveyRows()
+    {
+        var request = RequestFor(FileKind.SelfAssessment);
+        var csv = System.Text.Encoding.UTF8.GetString(TemplateWriter.Write(TestData.Scheme, request, FileFormat.Csv)).TrimStart('\uFEFF');
+        var leaves = TestData.Scheme.Leaves.Select(l => l.Code.Value).ToHashSet(StringComparer.Ordinal);
+        var filled = string.Join("\r\n", csv.Split("\r\n").Select(line =>
+            leaves.Contains(line.Split(';')[0]) && line.EndsWith(";;;", StringComparison.Ordinal) ? line[..^3] + ";0;;" : line));
+
+        var outcome = SubmissionReader.Read(new SubmissionRequest(2025, FileKind.SelfAssessment, "tu-danh-gia.csv", TestData.Justice.Code),
+            System.Text.Encoding.UTF8.GetBytes(filled), TestData.Scheme, TestData.Units);
+
+        Assert.Equal(0, outcome.Report.ErrorCount);
+        Assert.DoesNotContain(outcome.Report.Problems, p => p.Code == "PAR-E035");
+        // The same rows as the JSON skeleton: every leaf the unit marks, no survey leaf.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(TemplateWriter.Write(TestData.Scheme, request, FileFormat.Json))!;
+        var jsonCodes = json["rows"]!.AsArray().Select(r => (string)r!["code"]!).ToList();
+        Assert.Equal(jsonCodes, outcome.Sheets.Single().Leaves.Select(l => l.Criterion.Value));
+        Assert.DoesNotContain("4.1", jsonCodes);
+    }
 }

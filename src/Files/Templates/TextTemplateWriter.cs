@@ -12,6 +12,10 @@ internal static class TextTemplateWriter
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>UTF-8 with BOM (so Excel opens it as UTF-8), ';' separator and decimal comma, as Vietnamese Excel expects.</summary>
+    /// <remarks>
+    /// Survey leaves (điểm điều tra, không tự chấm) are left out, as in the JSON: the workbook shows them greyed and locked, but a
+    /// CSV cannot lock a cell, and a mark typed there is PAR-E035. Without their rows, every row of the file may be filled.
+    /// </remarks>
     public static byte[] Csv(TemplateLayout layout)
     {
         const char sep = ';';
@@ -19,7 +23,7 @@ internal static class TextTemplateWriter
         foreach (var (key, value) in layout.Metadata())
             sb.Append('#').Append(key).Append('=').Append(value).Append("\r\n");
         sb.AppendJoin(sep, layout.Columns.Select(c => CsvSafe.Field(Headers.Vietnamese(c, layout.Kind), sep))).Append("\r\n");
-        foreach (var row in layout.Rows)
+        foreach (var row in layout.Rows.Where(r => r.Style != RowStyle.Shown))
         {
             sb.AppendJoin(sep, layout.Columns.Select(c => c switch
             {

@@ -72,6 +72,8 @@ public static class ApiOperations
         public const string AdminPublish = nameof(AdminPublish);
         public const string AdminPublications = nameof(AdminPublications);
         public const string AdminPublication = nameof(AdminPublication);
+        public const string AdminBoard = nameof(AdminBoard);
+        public const string AdminTemplate = nameof(AdminTemplate);
         public const string Fallback = nameof(Fallback);
     }
 
@@ -150,6 +152,13 @@ public static class ApiOperations
         new(Functions.AdminPublication, "GET", AdminPublication, AdminTag,
             "A publication job's status (par-publication/1): 202 while queued or running (phase, units rendered out of the total), 200 once finished with its outcome code",
             ApiAccess.Admin, typeof(PublicationStatusView)),
+        new(Functions.AdminBoard, "GET", AdminBoard, AdminTag,
+            "Status board (bảng theo dõi): per round who submitted, who was rejected and why, who is missing, the time to the deadline; the publication checklist",
+            ApiAccess.Admin, typeof(BoardView)),
+        new(Functions.AdminTemplate, "GET", AdminTemplate, AdminTag,
+            "A group's council template: appraisal (?round=1|2, prefilled with each unit's latest score and note), survey or bonus-penalty",
+            ApiAccess.Admin, null, Xlsx, Query: [new("group", typeof(string), "A group's code (mã khối)"), new("round", typeof(int), "Appraisal round: 1 or 2"),
+                new("format", typeof(string), "xlsx (default), csv or json")]),
     ];
 
     /// <summary>The methods a route answers, HEAD included wherever GET is (the <c>Allow</c> header of a 405).</summary>

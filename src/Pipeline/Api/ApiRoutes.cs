@@ -49,6 +49,8 @@ public static class ApiRoutes
     public const string AdminPublish = Prefix + "/admin/years/{year:int}/publish";
     public const string AdminPublications = Prefix + "/admin/years/{year:int}/publications";
     public const string AdminPublication = Prefix + "/admin/years/{year:int}/publications/{id}";
+    public const string AdminBoard = Prefix + "/admin/years/{year:int}/board";
+    public const string AdminTemplate = Prefix + "/admin/years/{year:int}/templates/{kind}";
 
     /// <summary>Catch-all for what matches no route (404) or matches one with another method (405), answered as our problems.</summary>
     public const string Fallback = "{*path}";

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 using ParServerless.Files;
+using ParServerless.Files.Xlsx;
 using ParServerless.Pipeline.Publication;
 using ParServerless.Scoring.Formatting;
 using ParServerless.Scoring.Schemes;
@@ -90,12 +90,7 @@ public static class OpenData
         return JsonSerializer.SerializeToUtf8Bytes(new { schema = SchemaVersion, columns, rows = records }, options);
     }
 
-    public static byte[] Xlsx(IReadOnlyList<ResultRow> rows)
-    {
-        var columns = Columns(rows);
-        var sheet = Values(rows).Select(v => (IDictionary<string, object?>)columns.Zip(v).ToDictionary(p => p.First, p => p.Second is string s ? CsvSafe.Neutralise(s) : p.Second)).ToList();
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheet, sheetName: "KetQua");
-        return stream.ToArray();
-    }
+    /// <summary>Sheet <c>KetQua</c>: byte-identical for the same rows in any process (<see cref="TableWorkbook"/>).</summary>
+    public static byte[] Xlsx(IReadOnlyList<ResultRow> rows) =>
+        TableWorkbook.Write("KetQua", Columns(rows), Values(rows).Select(v => (IReadOnlyList<object?>)v.Select(x => x is string s ? CsvSafe.Neutralise(s) : x).ToArray()));
 }

@@ -23,6 +23,14 @@ public static class PageRoutes
     public const string DeskSend = "co-quan/{year:int}/gui";
     public const string DeskTemplate = "co-quan/{year:int}/mau/{kind}";
 
+    /// <summary>Bảng theo dõi của Sở Nội vụ: the status board (signed in with the admin key by a session cookie).</summary>
+    public const string Board = "so-noi-vu/{year:int}";
+    public const string BoardSignIn = "so-noi-vu/{year:int}/dang-nhap";
+    public const string BoardSignOut = "so-noi-vu/{year:int}/dang-xuat";
+    public const string BoardPublish = "so-noi-vu/{year:int}/cong-bo";
+
+    public static string BoardPath(int year) => FormattableString.Invariant($"/so-noi-vu/{year}");
+
     public static string DeskPath(int year) => FormattableString.Invariant($"/co-quan/{year}");
 
     public static string YearsPath => "/" + Years;
@@ -43,6 +51,10 @@ public static class PageRoutes
         public const string PageDeskCheck = nameof(PageDeskCheck);
         public const string PageDeskSend = nameof(PageDeskSend);
         public const string PageDeskTemplate = nameof(PageDeskTemplate);
+        public const string PageBoard = nameof(PageBoard);
+        public const string PageBoardSignIn = nameof(PageBoardSignIn);
+        public const string PageBoardSignOut = nameof(PageBoardSignOut);
+        public const string PageBoardPublish = nameof(PageBoardPublish);
     }
 
     /// <summary>Every page function with its route and methods, for the package checks.</summary>
@@ -57,5 +69,9 @@ public static class PageRoutes
         (Functions.PageDeskCheck, DeskCheck, ["POST"]),
         (Functions.PageDeskSend, DeskSend, ["POST"]),
         (Functions.PageDeskTemplate, DeskTemplate, ["GET", "HEAD"]),
+        (Functions.PageBoard, Board, ["GET", "HEAD"]),
+        (Functions.PageBoardSignIn, BoardSignIn, ["POST"]),
+        (Functions.PageBoardSignOut, BoardSignOut, ["POST"]),
+        (Functions.PageBoardPublish, BoardPublish, ["POST"]),
     ];
 }

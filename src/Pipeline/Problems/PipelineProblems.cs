@@ -183,6 +183,16 @@ public static class PipelineProblems
         $"Chưa xếp được lượt công bố năm {year} vào hàng đợi; chưa có gì thay đổi, hãy thử lại.",
         $"The publication of {year} could not be queued; nothing changed, try again.");
 
+    // ---- PAR-A100–A109: the council's templates and Sở Nội vụ's board ---------------------------------------------------
+
+    /// <summary>A group template without its group (<c>?group=</c>).</summary>
+    public static Refusal TemplateGroupMissing() => new("PAR-A100", 400,
+        "Cần chỉ rõ khối của mẫu: ?group=SO (mã khối).", "Name the template's group: ?group=SO (a group's code).");
+
+    /// <summary>A group template for a group with no unit evaluated this year (or no such group).</summary>
+    public static Refusal TemplateGroupEmpty(int year, string group) => new("PAR-A101", 404,
+        $"Khối '{group}' không có đơn vị nào được đánh giá năm {year}.", $"Group '{group}' has no unit evaluated in {year}.");
+
     public static Refusal YearMissing(int year) => new("PAR-A060", 404, $"Chưa có năm {year}.", $"Year {year} does not exist.");
 
     public static Refusal UploadNotFound(int year, string sha256) => new("PAR-A061", 404,
