@@ -30,6 +30,14 @@ public class Site : IAsyncLifetime
 
     public static string UnitPath => "/nam/2021/don-vi/" + HueSample.Units[0].Code;
 
+    public const string EnglishUnpublishedYearPath = "/en/years/2021";
+    public const string EnglishMissingYearPath = "/en/years/1999";
+    public static string EnglishUnitPath => "/en/years/2021/units/" + HueSample.Units[0].Code;
+
+    /// <summary>The first group's chart (the year page's Open Graph image), and the same group's chart in a year that does not exist.</summary>
+    public static string ChartPath => "/nam/2021/bieu-do/" + HueSample.Scheme.Groups[0].Code;
+    public static string MissingChartPath => "/nam/1999/bieu-do/" + HueSample.Scheme.Groups[0].Code;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -46,7 +54,7 @@ public class Site : IAsyncLifetime
         await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/years/2021/units", System.Net.Http.Json.JsonContent.Create(
             HueSample.Units.Select(u => new { code = u.Code, name = u.Name, group = u.GroupCode }).ToArray()));
         var before = new Dictionary<string, (HttpStatusCode, string)>(StringComparer.Ordinal);
-        foreach (var path in new[] { UnpublishedYearPath, UnitPath, MissingYearPath, "/nam" })
+        foreach (var path in new[] { UnpublishedYearPath, UnitPath, MissingYearPath, "/nam", EnglishUnpublishedYearPath, EnglishUnitPath, EnglishMissingYearPath, ChartPath, MissingChartPath })
         {
             using var response = await Pipeline.Http.GetAsync(path);
             before[path] = (response.StatusCode, await response.Content.ReadAsStringAsync());
