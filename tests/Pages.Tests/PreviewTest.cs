@@ -28,6 +28,8 @@ public sealed class PreviewTest(Site site)
         Assert.Equal("image/png", response.Headers["content-type"]);
         Assert.Contains("public", response.Headers["cache-control"], StringComparison.Ordinal);
         var png = await response.BodyAsync();
+        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(shots, $"og-khoi-{group.Code}.png"), png);
         Assert.Equal((1200, 630), (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
 
         // One bar per unit, coloured by its band: every band of the group's units shows, and no other band.
@@ -56,6 +58,8 @@ public sealed class PreviewTest(Site site)
         var en = await page.Context.APIRequest.GetAsync("/en/years/2021/charts/" + unit.GroupCode);
         Assert.Equal((200, 200), (vi.Status, en.Status));
         Assert.NotEqual(await vi.BodyAsync(), await en.BodyAsync());
+        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(shots, $"og-en-{unit.GroupCode}.png"), await en.BodyAsync());
         Assert.Equal(404, (await page.Context.APIRequest.GetAsync("/nam/2021/bieu-do/KHONG-CO")).Status);
     }
 

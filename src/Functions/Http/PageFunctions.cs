@@ -64,6 +64,9 @@ public sealed class PageFunctions(PublicPages pages)
         headers.CacheControl = page.Published ? "public, max-age=60" : "no-cache";
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-        return Results.Content(page.Html, PageReply.ContentType, Encoding.UTF8, page.Status);
+        // The page travels as the bytes it was kept as (a published page is encoded once, like the API's JSON bodies).
+        return page.Status == StatusCodes.Status200OK
+            ? Results.Bytes(page.Body, PageReply.ContentType)
+            : Results.Content(page.Html, PageReply.ContentType, Encoding.UTF8, page.Status);
     }
 }

@@ -12,7 +12,7 @@ namespace ParServerless.Pipeline.Pages;
 /// the Decision's chart rules: one horizontal bar per unit in rank order, coloured by band, on an axis from 0 to 100 with
 /// ticks every 10; names in a column left of the frame, values right of it, so no label crosses the frame; the group
 /// average as a dashed line; a legend of the bands. Readable for any group size: a row is never lower than
-/// <see cref="MinPitch"/>; a group with more units than fit shows the first ones in rank order and says how many more.
+/// <see cref="MinPitch"/> (20 px; 21 units fit); a group with more units than fit shows the first ones in rank order and says how many more.
 /// </summary>
 /// <remarks>The Decision's own font (Tinos, embedded in the Documents assembly) is used, never a system font.</remarks>
 internal static class ChartImage
@@ -22,7 +22,7 @@ internal static class ChartImage
     private const float Margin = 40;
     private const float Top = 118;
     private const float Bottom = 86;
-    private const float MinPitch = 24;
+    private const float MinPitch = 20;
     private const float MaxPitch = 44;
 
     private static readonly Lazy<(SKTypeface Regular, SKTypeface Bold)> Faces = new(() => (Load("Regular"), Load("Bold")));
@@ -40,8 +40,8 @@ internal static class ChartImage
         var (regular, bold) = Faces.Value;
         using var title = new SKFont(bold, 34);
         using var subtitle = new SKFont(regular, 22);
-        using var name = new SKFont(regular, 18);
-        using var value = new SKFont(bold, 18);
+        using var name = new SKFont(regular, 17);
+        using var value = new SKFont(bold, 17);
         using var small = new SKFont(regular, 16);
         using var ink = new SKPaint { Color = new SKColor(0xFF1A1A1A), IsAntialias = true };
         using var grey = new SKPaint { Color = new SKColor(0xFF555555), IsAntialias = true };
@@ -90,10 +90,10 @@ internal static class ChartImage
         {
             var average = units.Average(u => u.Index.Value);
             using var dash = new SKPaint { Color = new SKColor(0xCC000000), StrokeWidth = 2, Style = SKPaintStyle.Stroke, PathEffect = SKPathEffect.CreateDash([8, 5], 0) };
-            canvas.DrawLine(X(average), Top - 6, X(average), bottom, dash);
+            canvas.DrawLine(X(average), Top, X(average), bottom, dash);
             var label = Nfc(l.T("Bình quân khối ", "Group average ") + l.Number(format, average));
             var w = small.MeasureText(label);
-            canvas.DrawText(label, Math.Clamp(X(average) - w / 2, left, Width - Margin - w), Top - 10, SKTextAlign.Left, small, ink);
+            canvas.DrawText(label, Math.Clamp(X(average) - w / 2, left, Width - Margin - w), Top - 8, SKTextAlign.Left, small, ink);
         }
 
         // Legend: the bands present, by colour and name (the page's table says the same in text).

@@ -32,7 +32,7 @@ h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
 .lead{color:#333;margin-top:0}
 .links{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;list-style:none}
 .note{background:#f3f6f9;border-left:4px solid #0b4f8a;padding:.5rem .75rem}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto;position:relative}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{padding:.4rem .5rem;border-bottom:1px solid #c9ced4;text-align:left;vertical-align:top}
@@ -45,7 +45,7 @@ th button{font:inherit;font-weight:600;background:none;border:0;padding:0;color:
 .search input{font:inherit;padding:.4rem .5rem;border:2px solid #555;border-radius:.25rem;width:min(100%,24rem)}
 figure{margin:1rem 0}
 figcaption{font-weight:600}
-svg.chart{width:100%;height:auto;max-width:48rem}
+svg.chart{width:100%;max-width:48rem;display:block}
 svg.chart text{font-family:inherit;fill:#1a1a1a}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .up{color:#0a5c2b}
@@ -56,7 +56,7 @@ svg.chart text{font-family:inherit;fill:#1a1a1a}
 .progress progress{width:min(100%,24rem);height:1.25rem}
 form button,select,input[type=file]{font:inherit}
 footer.site{border-top:1px solid #c9ced4;margin-top:2rem;padding:1rem 0;color:#333;font-size:.95rem}
-@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .3rem}.table-wrap th[scope=row]{min-width:11rem}}
+@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .3rem}.table-wrap th[scope=row]{min-width:11rem}table[data-sortable] th[scope=row]{min-width:0}}
 """;
 
     public const string Script = """

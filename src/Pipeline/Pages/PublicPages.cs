@@ -28,8 +28,25 @@ public sealed class PublicPages(PublishedCache cache, SchemeStore schemes, Publi
 {
     private readonly ConcurrentDictionary<(int Year, string Hash, string Key), Rendered> _rendered = new();
 
-    /// <summary>A page's content, without the request's host.</summary>
-    private sealed record Rendered(Head Head, string Main, string Crumbs);
+    /// <summary>
+    /// A page's content, without the request's host; and the whole page as UTF-8 for the last host it was asked through
+    /// (one deployment answers under one name, so this is nearly always a hit, and it stays one slot whatever the requests).
+    /// </summary>
+    private sealed class Rendered(Head head, string main, string crumbs)
+    {
+        private sealed record Encoded(string Origin, byte[] Bytes);
+
+        private Encoded? _last;
+
+        public byte[] Bytes(Lang l, string origin)
+        {
+            var last = Volatile.Read(ref _last);
+            if (last is not null && string.Equals(last.Origin, origin, StringComparison.Ordinal)) return last.Bytes;
+            var bytes = Encoding.UTF8.GetBytes(Document(head, main, crumbs, l, origin));
+            Volatile.Write(ref _last, new Encoded(origin, bytes));
+            return bytes;
+        }
+    }
 
     public Task<PageReply> YearsAsync(CancellationToken ct) => YearsAsync(PageLanguage.Vietnamese, "", ct);
 
@@ -74,7 +91,7 @@ public sealed class PublicPages(PublishedCache cache, SchemeStore schemes, Publi
             if (await RenderYearAsync(y, l, ct).ConfigureAwait(false) is not { } rendered) return NotFound(l);
             page = _rendered.GetOrAdd((year, y.PublishedHash!, key), rendered);
         }
-        return new PageReply(200, Document(page.Head, page.Main, page.Crumbs, l, origin), true);
+        return new PageReply(200, page.Bytes(l, origin), true);
     }
 
     private async Task<Rendered?> RenderYearAsync(YearRecord y, Lang l, CancellationToken ct)
@@ -116,7 +133,7 @@ public sealed class PublicPages(PublishedCache cache, SchemeStore schemes, Publi
             if (await RenderUnitAsync(y, unit, l, ct).ConfigureAwait(false) is not { } rendered) return NotFound(l);
             page = _rendered.GetOrAdd((year, y.PublishedHash!, key), rendered);
         }
-        return new PageReply(200, Document(page.Head, page.Main, page.Crumbs, l, origin), true);
+        return new PageReply(200, page.Bytes(l, origin), true);
     }
 
     private async Task<Rendered?> RenderUnitAsync(YearRecord y, string unit, Lang l, CancellationToken ct)
@@ -158,7 +175,12 @@ public sealed class PublicPages(PublishedCache cache, SchemeStore schemes, Publi
 
     public static PageReply NotFound(PageLanguage language) => NotFound(new Lang(language));
 
-    private static PageReply NotFound(Lang l)
+    private static readonly PageReply NotFoundVietnamese = RenderNotFound(Lang.Vietnamese);
+    private static readonly PageReply NotFoundEnglish = RenderNotFound(Lang.English);
+
+    private static PageReply NotFound(Lang l) => l.IsEnglish ? NotFoundEnglish : NotFoundVietnamese;
+
+    private static PageReply RenderNotFound(Lang l)
     {
         var main = "<h1>" + l.T("Không tìm thấy trang", "Page not found") + "</h1>\n<p>" + l.T("Trang này không có hoặc chưa được công bố.", "This page does not exist or has not been published.") +
                    "</p>\n<p><a href=\"" + l.YearsPath + "\">" + l.T("Xem các năm đã công bố", "See the published years") + "</a></p>\n";
