@@ -57,7 +57,7 @@ internal static class ChangeColumn
             .Append(change.Points.ToString(CultureInfo.InvariantCulture)).Append("\">").Append(E(l.Change(format, change.Points)))
             .Append("<span class=\"sr\"> (").Append(word).Append(")</span>");
         if (change.RankChange is { } moved and not 0)
-            sb.Append("<br><span class=\"small\">").Append(moved > 0 ? l.T("lên ", "up ") : l.T("xuống ", "down ")).Append(l.Int(Math.Abs(moved)))
+            sb.Append("<br><span class=\"small ").Append(moved > 0 ? "up" : "down").Append("\">").Append(moved > 0 ? l.T("lên ", "up ") : l.T("xuống ", "down ")).Append(l.Int(Math.Abs(moved)))
               .Append(l.T(" bậc", Math.Abs(moved) == 1 ? " place" : " places")).Append("</span>");
         return sb.Append("</td>").ToString();
     }

@@ -50,13 +50,13 @@ svg.chart text{font-family:inherit;fill:#1a1a1a}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .up{color:#0a5c2b}
 .down{color:#a11d1d}
-.small{font-size:.85rem}
+.small{font-size:.85rem;white-space:normal}
 .alert{background:#fff4e5;border-left:6px solid #8a3b00;padding:.5rem .75rem;margin:1rem 0}
 .alert h2{margin-top:.25rem;color:#6b2d00}
 .progress progress{width:min(100%,24rem);height:1.25rem}
 form button,select,input[type=file]{font:inherit}
 footer.site{border-top:1px solid #c9ced4;margin-top:2rem;padding:1rem 0;color:#333;font-size:.95rem}
-@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .3rem}.table-wrap th[scope=row]{min-width:11rem}table[data-sortable] th[scope=row]{min-width:0}}
+@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .3rem}.table-wrap th[scope=row]{min-width:11rem}table[data-sortable] th[scope=row]{min-width:8rem}thead th.num{white-space:normal}}
 """;
 
     public const string Script = """
