@@ -56,7 +56,7 @@ svg.chart text{font-family:inherit;fill:#1a1a1a}
 .progress progress{width:min(100%,24rem);height:1.25rem}
 form button,select,input[type=file]{font:inherit}
 footer.site{border-top:1px solid #c9ced4;margin-top:2rem;padding:1rem 0;color:#333;font-size:.95rem}
-@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .3rem}.table-wrap th[scope=row]{min-width:11rem}table[data-sortable] th[scope=row]{min-width:8rem}thead th.num{white-space:normal}}
+@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .25rem}.table-wrap th[scope=row]{min-width:11rem}table[data-sortable] th[scope=row]{min-width:7.5rem}thead th.num{white-space:normal}}
 """;
 
     public const string Script = """

@@ -139,6 +139,9 @@ public class Site : IAsyncLifetime
             Locale = "vi-VN",
             AcceptDownloads = true,
         });
+        // The machines that run these tests are often loaded (two cores, parallel builds): allow a slow page, never a timed assertion.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
