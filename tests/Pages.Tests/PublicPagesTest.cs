@@ -11,7 +11,11 @@ namespace ParServerless.Pages.Tests;
 [Collection(SiteGroup.Name)]
 public sealed class PublicPagesTest(Site site)
 {
-    public static TheoryData<string> Pages => new() { "/nam", "/nam/2021", Site.UnitPath, "/nam/1999", "/co-quan/2021" };
+    public static TheoryData<string> Pages => new()
+    {
+        "/nam", "/nam/2021", Site.UnitPath, "/nam/1999", "/co-quan/2021",
+        "/en/years", Site.EnglishUnpublishedYearPath, Site.EnglishUnitPath, Site.EnglishMissingYearPath,
+    };
 
     [Fact]
     public async Task Citizen_FindsAUnit_OpensItsPage_AndDownloadsTheDecisionPdf()
@@ -52,6 +56,13 @@ public sealed class PublicPagesTest(Site site)
         Assert.Equal(before[Site.MissingYearPath], before[Site.UnitPath]);
         Assert.DoesNotContain("2021", before["/nam"].Body, StringComparison.Ordinal);
         Assert.DoesNotContain(HueSample.Units[0].Name, before[Site.UnitPath].Body, StringComparison.Ordinal);
+        // The English pages and the chart image keep the embargo the same way.
+        Assert.Equal(HttpStatusCode.NotFound, before[Site.EnglishUnpublishedYearPath].Status);
+        Assert.Equal(before[Site.EnglishMissingYearPath], before[Site.EnglishUnpublishedYearPath]);
+        Assert.Equal(before[Site.EnglishMissingYearPath], before[Site.EnglishUnitPath]);
+        Assert.Equal(HttpStatusCode.NotFound, before[Site.ChartPath].Status);
+        Assert.Equal(before[Site.MissingChartPath], before[Site.ChartPath]);
+        Assert.Equal(before[Site.MissingYearPath], before[Site.ChartPath]);
 
         // After publication the same page opens, and the missing year still answers the not-found page.
         var page = await site.NewPageAsync();
@@ -71,7 +82,7 @@ public sealed class PublicPagesTest(Site site)
             Assert.True((await response!.BodyAsync()).Length < 100 * 1024, $"{path} is over 100 KB");
             // Kept beside the test output for docs/images (docs/PAGES.md says how to refresh them).
             var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
-            var name = path == Site.UnitPath ? "don-vi" : path.Trim('/').Replace('/', '-');
+            var name = path == Site.UnitPath ? "don-vi" : path == Site.EnglishUnitPath ? "en-unit" : path.Trim('/').Replace('/', '-');
             var png = await page.ScreenshotAsync(new() { FullPage = true, Path = Path.Combine(shots.FullName, $"trang-{name}-{width}.png") });
             Assert.True(png.Length > 1000);
             var results = await page.RunAxe();
@@ -86,20 +97,7 @@ public sealed class PublicPagesTest(Site site)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync(path);
-        var focusable = await page.EvaluateAsync<string[]>(
-            "() => Array.from(document.querySelectorAll('a[href],button,input,select,textarea')).filter(e => !e.closest('[hidden]')).map(e => e.outerHTML)");
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < focusable.Length + 3; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            var focus = await page.EvaluateAsync<string[]?>(
-                "() => { const e = document.activeElement; if (!e || e === document.body) return null; const s = getComputedStyle(e);" +
-                " return [e.outerHTML, s.outlineStyle, s.outlineWidth]; }");
-            if (focus is null) continue;
-            reached.Add(focus[0]);
-            Assert.True(focus[1] != "none" && focus[2] != "0px", $"No visible focus on {focus[0]}");
-        }
-        Assert.DoesNotContain(focusable, f => !reached.Contains(f));
+        await Keyboard.TabReachesEveryControlAsync(page);
     }
 
     private static string Strip(string text) =>

@@ -35,22 +35,36 @@ public sealed class AgencyDesk(AgencyApi api, YearStore years, TimeProvider time
 
     public async Task<PageReply> DeskAsync(int year, string unit, string? result, CancellationToken ct)
     {
+        var rounds = await RoundsAsync(year, ct).ConfigureAwait(false);
         var sb = new StringBuilder();
         sb.Append("<h1>Nộp hồ sơ năm ").Append(Y(year)).Append(": đơn vị ").Append(E(unit)).Append("</h1>\n");
         sb.Append("<form method=\"post\" action=\"").Append(PageRoutes.DeskPath(year)).Append("/dang-xuat\"><button type=\"submit\">Đăng xuất</button></form>\n");
         if (result is not null) sb.Append(result);
-        sb.Append(await RoundsAsync(year, ct).ConfigureAwait(false));
+        sb.Append(DeadlineNotice(rounds));
+        sb.Append("<h2>Các đợt nộp</h2>\n<ul>\n");
+        foreach (var r in rounds) sb.Append("<li><strong>").Append(KindName(r.Kind)).Append("</strong>: ").Append(r.Text).Append("</li>\n");
+        sb.Append("</ul>\n");
         sb.Append("<h2>Tải mẫu</h2>\n<ul class=\"links\">\n");
         foreach (var kind in Kinds)
             foreach (var format in new[] { "xlsx", "csv", "json" })
                 sb.Append("<li><a href=\"").Append(PageRoutes.DeskPath(year)).Append("/mau/").Append(kind).Append("?format=").Append(format).Append("\">Mẫu ")
                   .Append(KindName(kind).ToLowerInvariant()).Append(" (").Append(format.ToUpperInvariant()).Append(")</a></li>\n");
         sb.Append("</ul>\n<h2>Kiểm tra và gửi tệp</h2>\n")
-          .Append("<form method=\"post\" enctype=\"multipart/form-data\" action=\"").Append(PageRoutes.DeskPath(year)).Append("/kiem-tra\">\n")
+          .Append("<form method=\"post\" enctype=\"multipart/form-data\" data-progress=\"tien-do\" action=\"").Append(PageRoutes.DeskPath(year)).Append("/kiem-tra\">\n")
           .Append("<p><label for=\"loai\">Loại hồ sơ</label><br><select id=\"loai\" name=\"loai\">");
-        foreach (var kind in Kinds) sb.Append("<option value=\"").Append(kind).Append("\">").Append(KindName(kind)).Append("</option>");
+        foreach (var kind in Kinds)
+        {
+            sb.Append("<option value=\"").Append(kind).Append("\">").Append(KindName(kind));
+            if (rounds.FirstOrDefault(r => r.Kind == kind) is { State: RoundState.Passed }) sb.Append(" (đã hết hạn)");
+            sb.Append("</option>");
+        }
         sb.Append("</select></p>\n<p><label for=\"tep\">Tệp (XLSX, CSV hoặc JSON)</label><br><input id=\"tep\" name=\"tep\" type=\"file\" required accept=\".xlsx,.csv,.json\"></p>\n")
-          .Append("<p><button type=\"submit\">Kiểm tra thử</button> <button type=\"submit\" formaction=\"").Append(PageRoutes.DeskPath(year)).Append("/gui\">Gửi chính thức</button></p>\n</form>\n");
+          .Append("<p><button type=\"submit\">Kiểm tra thử</button> <button type=\"submit\" formaction=\"").Append(PageRoutes.DeskPath(year)).Append("/gui\">Gửi chính thức</button></p>\n")
+          // Shown by the script while a file travels (an upload of several megabytes on a slow line takes a while); without
+          // script the form posts plainly and the browser shows its own progress.
+          .Append("<div id=\"tien-do\" class=\"progress\" hidden data-sending=\"Đang gửi tệp: {p}%\" data-waiting=\"Đã gửi xong tệp, đang chờ kết quả kiểm tra…\" data-failed=\"Không gửi được tệp (mất kết nối). Hãy thử lại.\">")
+          .Append("<label for=\"tien-do-thanh\">Tiến độ gửi tệp</label><br><progress id=\"tien-do-thanh\" max=\"100\" value=\"0\"></progress> <span role=\"status\" aria-live=\"polite\"></span></div>\n")
+          .Append("</form>\n");
         sb.Append(await UploadsAsync(year, unit, ct).ConfigureAwait(false));
         return new PageReply(200, Document(new Head($"Nộp hồ sơ năm {year}: {unit}", "Bàn nộp hồ sơ của đơn vị.", PageRoutes.DeskPath(year)), sb.ToString()), false);
     }
@@ -62,7 +76,7 @@ public sealed class AgencyDesk(AgencyApi api, YearStore years, TimeProvider time
         if (Json(reply) is not { } view) return Refused(reply);
         var v = view.RootElement;
         var accepted = v.GetProperty("accepted").GetBoolean();
-        var sb = new StringBuilder("<section class=\"note\" role=\"status\" aria-labelledby=\"ket-qua\"><h2 id=\"ket-qua\">Kết quả kiểm tra thử: ");
+        var sb = new StringBuilder("<section class=\"note\" role=\"status\" aria-labelledby=\"ket-qua\" tabindex=\"-1\" data-focus><h2 id=\"ket-qua\">Kết quả kiểm tra thử: ");
         sb.Append(accepted ? "tệp hợp lệ" : "tệp bị từ chối").Append("</h2>\n<p>Lỗi: ").Append(v.GetProperty("errors").GetInt32().ToString(CultureInfo.InvariantCulture))
           .Append(", cảnh báo: ").Append(v.GetProperty("warnings").GetInt32().ToString(CultureInfo.InvariantCulture)).Append(". Chưa có gì được ghi nhận.</p>\n");
         sb.Append(Problems(v.GetProperty("problems")));
@@ -74,27 +88,52 @@ public sealed class AgencyDesk(AgencyApi api, YearStore years, TimeProvider time
         var reply = await api.UploadAsync(year, unit, kind, fileName, file, length, unit, ct).ConfigureAwait(false);
         if (Json(reply) is not { } view) return Refused(reply);
         var sha = view.RootElement.TryGetProperty("sha256", out var s) ? s.GetString() : null;
-        return "<section class=\"note\" role=\"status\"><h2>Đã nhận tệp</h2><p>Tệp đã được nhận và đang được xử lý (mã băm " + E(sha?[..Math.Min(12, sha.Length)]) +
+        return "<section class=\"note\" role=\"status\" tabindex=\"-1\" data-focus><h2>Đã nhận tệp</h2><p>Tệp đã được nhận và đang được xử lý (mã băm " + E(sha?[..Math.Min(12, sha.Length)]) +
                "…). Trạng thái và báo cáo hiện ở danh sách bên dưới khi xử lý xong.</p></section>\n";
     }
 
+    private enum RoundState { NotOpen, Open, Passed }
+
+    /// <summary>One of the agency's rounds: its state now and the sentence that says it (window in Vietnam time, time left).</summary>
+    private sealed record RoundLine(string Kind, RoundState State, string Text, DateTimeOffset? Deadline);
+
     /// <summary>The agency's rounds with their window in Vietnam time and the time left; a passed deadline said plainly.</summary>
-    private async Task<string> RoundsAsync(int year, CancellationToken ct)
+    private async Task<IReadOnlyList<RoundLine>> RoundsAsync(int year, CancellationToken ct)
     {
-        if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } record) return "";
+        if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } record) return [];
         var now = time.GetUtcNow();
-        var sb = new StringBuilder("<h2>Các đợt nộp</h2>\n<ul>\n");
-        foreach (var (round, name) in new[] { (RoundName.SelfAssessment, "Tự đánh giá"), (RoundName.Explanation, "Giải trình") })
+        var lines = new List<RoundLine>();
+        foreach (var (round, kind) in new[] { (RoundName.SelfAssessment, Kinds[0]), (RoundName.Explanation, Kinds[1]) })
         {
             var w = record.WindowFor(round);
-            sb.Append("<li><strong>").Append(name).Append("</strong>: ");
-            if (w.Opens is { } opens && now < opens) sb.Append("chưa mở; mở lúc ").Append(E(PublicPages.DateTime(opens)));
-            else if (w.Deadline is { } deadline && now >= deadline) sb.Append("<strong>đã hết hạn</strong> lúc ").Append(E(PublicPages.DateTime(deadline))).Append("; tệp gửi bây giờ sẽ bị từ chối");
-            else if (w.Deadline is { } due) sb.Append("đang nhận hồ sơ; hạn nộp ").Append(E(PublicPages.DateTime(due))).Append(", còn ").Append(E(Left(due - now)));
-            else sb.Append("đang nhận hồ sơ; chưa đặt hạn nộp");
-            sb.Append("</li>\n");
+            lines.Add(w switch
+            {
+                { Opens: { } opens } when now < opens => new RoundLine(kind, RoundState.NotOpen, "chưa mở; mở lúc " + E(PublicPages.DateTime(opens)), w.Deadline),
+                { Deadline: { } deadline } when now >= deadline => new RoundLine(kind, RoundState.Passed,
+                    "<strong>đã hết hạn</strong> lúc " + E(PublicPages.DateTime(deadline)) + "; tệp gửi bây giờ sẽ bị từ chối", deadline),
+                { Deadline: { } due } => new RoundLine(kind, RoundState.Open, "đang nhận hồ sơ; hạn nộp " + E(PublicPages.DateTime(due)) + ", còn " + E(Left(due - now)), due),
+                _ => new RoundLine(kind, RoundState.Open, "đang nhận hồ sơ; chưa đặt hạn nộp", null),
+            });
         }
-        return sb.Append("</ul>\n").ToString();
+        return lines;
+    }
+
+    /// <summary>
+    /// The clear message when a deadline has passed, at the top of the desk: which round, since when, that a file sent now is
+    /// refused, what still works (the dry run, the earlier uploads) and whom to ask for more time.
+    /// </summary>
+    private static string DeadlineNotice(IReadOnlyList<RoundLine> rounds)
+    {
+        var passed = rounds.Where(r => r.State == RoundState.Passed).ToList();
+        if (passed.Count == 0) return "";
+        var open = rounds.Where(r => r.State == RoundState.Open).ToList();
+        var sb = new StringBuilder("<section class=\"alert\" role=\"alert\" aria-labelledby=\"het-han\"><h2 id=\"het-han\">");
+        sb.Append(open.Count == 0 ? "Đã hết hạn nộp hồ sơ" : "Một đợt nộp đã hết hạn").Append("</h2>\n<ul>");
+        foreach (var r in passed)
+            sb.Append("<li>Hạn nộp hồ sơ ").Append(KindName(r.Kind).ToLowerInvariant()).Append(" là ").Append(E(PublicPages.DateTime(r.Deadline!.Value)))
+              .Append(": đã qua. Tệp ").Append(KindName(r.Kind).ToLowerInvariant()).Append(" gửi chính thức bây giờ sẽ bị từ chối.</li>");
+        sb.Append("</ul>\n<p>Bạn vẫn có thể kiểm tra thử tệp và xem các lần nộp trước. Nếu cần gia hạn, hãy liên hệ Sở Nội vụ.</p></section>\n");
+        return sb.ToString();
     }
 
     private static string Left(TimeSpan left) => left.TotalDays >= 1
@@ -131,7 +170,7 @@ public sealed class AgencyDesk(AgencyApi api, YearStore years, TimeProvider time
     }
 
     private static string Refused(ApiReply reply) => reply is RefusalReply r
-        ? "<section class=\"note\" role=\"alert\"><h2>Không thực hiện được</h2><p><strong>" + E(r.Refusal.Code) + "</strong>: " + E(r.Refusal.Vietnamese) + "</p>" +
+        ? "<section class=\"note\" role=\"alert\" tabindex=\"-1\" data-focus><h2>Không thực hiện được</h2><p><strong>" + E(r.Refusal.Code) + "</strong>: " + E(r.Refusal.Vietnamese) + "</p>" +
           (r.Refusal.Problems is { Count: > 0 } ps ? "<ul>" + string.Concat(ps.Select(p => "<li><strong>" + E(p.Code) + "</strong>: " + E(p.Vietnamese) + "</li>")) + "</ul>" : "") + "</section>\n"
         : "<p role=\"alert\">Không thực hiện được.</p>\n";
 

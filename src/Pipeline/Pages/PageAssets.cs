@@ -32,7 +32,7 @@ h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
 .lead{color:#333;margin-top:0}
 .links{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;list-style:none}
 .note{background:#f3f6f9;border-left:4px solid #0b4f8a;padding:.5rem .75rem}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto;position:relative}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{padding:.4rem .5rem;border-bottom:1px solid #c9ced4;text-align:left;vertical-align:top}
@@ -45,13 +45,18 @@ th button{font:inherit;font-weight:600;background:none;border:0;padding:0;color:
 .search input{font:inherit;padding:.4rem .5rem;border:2px solid #555;border-radius:.25rem;width:min(100%,24rem)}
 figure{margin:1rem 0}
 figcaption{font-weight:600}
-svg.chart{width:100%;height:auto;max-width:48rem}
+svg.chart{width:100%;max-width:48rem;display:block}
 svg.chart text{font-family:inherit;fill:#1a1a1a}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .up{color:#0a5c2b}
 .down{color:#a11d1d}
+.small{font-size:.85rem;white-space:normal}
+.alert{background:#fff4e5;border-left:6px solid #8a3b00;padding:.5rem .75rem;margin:1rem 0}
+.alert h2{margin-top:.25rem;color:#6b2d00}
+.progress progress{width:min(100%,24rem);height:1.25rem}
+form button,select,input[type=file]{font:inherit}
 footer.site{border-top:1px solid #c9ced4;margin-top:2rem;padding:1rem 0;color:#333;font-size:.95rem}
-@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .3rem}.table-wrap th[scope=row]{min-width:11rem}}
+@media (max-width:40rem){h1{font-size:1.35rem}th,td{padding:.35rem .25rem}.table-wrap th[scope=row]{min-width:11rem}table[data-sortable] th[scope=row]{min-width:7.5rem}thead th.num{white-space:normal}}
 """;
 
     public const string Script = """
@@ -62,7 +67,7 @@ document.querySelectorAll('[data-search-for]').forEach(function(box){
  if(!table||!input)return;box.hidden=false;
  input.addEventListener('input',function(){var q=strip(input.value.trim());var shown=0;
   table.tBodies[0].querySelectorAll('tr').forEach(function(tr){var hit=!q||strip(tr.getAttribute('data-name')||'').indexOf(q)>=0;tr.hidden=!hit;if(hit)shown++;});
-  if(status)status.textContent=q?('Tìm thấy '+shown+' đơn vị.'):'';});
+  if(status)status.textContent=q?(status.getAttribute('data-found')||'{n}').replace('{n}',shown):'';});
 });
 document.querySelectorAll('table[data-sortable]').forEach(function(table){
  table.querySelectorAll('thead th[data-sort]').forEach(function(th,i){
@@ -75,6 +80,26 @@ document.querySelectorAll('table[data-sortable]').forEach(function(table){
    rows.forEach(function(r){table.tBodies[0].appendChild(r);});});
  });
 });
+ // The upload desk: a file form posts through XMLHttpRequest so that its upload progress can be shown; the answer (the whole
+ // desk page) then replaces the document. Without script, or without FormData, the form posts as usual.
+ document.querySelectorAll('form[data-progress]').forEach(function(form){
+  var box=document.getElementById(form.getAttribute('data-progress'));if(!box||!window.FormData||!window.XMLHttpRequest)return;
+  var bar=box.querySelector('progress');var text=box.querySelector('[role=status]');
+  var say=function(key,p){text.textContent=(box.getAttribute(key)||'').replace('{p}',p);};
+  form.addEventListener('submit',function(e){
+   var submitter=e.submitter;var action=(submitter&&submitter.getAttribute('formaction'))||form.getAttribute('action');
+   e.preventDefault();var data=new FormData(form);var buttons=form.querySelectorAll('button');
+   var xhr=new XMLHttpRequest();xhr.open('POST',action);
+   box.hidden=false;bar.value=0;say('data-sending',0);buttons.forEach(function(b){b.disabled=true;});
+   xhr.upload.onprogress=function(ev){if(ev.lengthComputable&&ev.total>0){var p=Math.floor(ev.loaded*100/ev.total);bar.value=p;say('data-sending',p);}};
+   xhr.upload.onload=function(){bar.value=100;say('data-waiting','');};
+   xhr.onload=function(){document.open();document.write(xhr.responseText);document.close();};
+   xhr.onerror=function(){buttons.forEach(function(b){b.disabled=false;});say('data-failed','');};
+   xhr.send(data);
+  });
+ });
+ // After a post, the answer (report, receipt or refusal) takes the focus, so keyboard and screen-reader users land on it.
+ var answer=document.querySelector('[data-focus]');if(answer)answer.focus();
 })();
 """;
 }

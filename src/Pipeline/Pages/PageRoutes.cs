@@ -55,6 +55,11 @@ public static class PageRoutes
         public const string PageBoardSignIn = nameof(PageBoardSignIn);
         public const string PageBoardSignOut = nameof(PageBoardSignOut);
         public const string PageBoardPublish = nameof(PageBoardPublish);
+        public const string PageChart = nameof(PageChart);
+        public const string PageYearsEnglish = nameof(PageYearsEnglish);
+        public const string PageYearEnglish = nameof(PageYearEnglish);
+        public const string PageUnitEnglish = nameof(PageUnitEnglish);
+        public const string PageChartEnglish = nameof(PageChartEnglish);
     }
 
     /// <summary>Every page function with its route and methods, for the package checks.</summary>
@@ -73,5 +78,21 @@ public static class PageRoutes
         (Functions.PageBoardSignIn, BoardSignIn, ["POST"]),
         (Functions.PageBoardSignOut, BoardSignOut, ["POST"]),
         (Functions.PageBoardPublish, BoardPublish, ["POST"]),
+        (Functions.PageChart, Chart, ["GET", "HEAD"]),
+        (Functions.PageYearsEnglish, EnglishYears, ["GET", "HEAD"]),
+        (Functions.PageYearEnglish, EnglishYear, ["GET", "HEAD"]),
+        (Functions.PageUnitEnglish, EnglishUnit, ["GET", "HEAD"]),
+        (Functions.PageChartEnglish, EnglishChart, ["GET", "HEAD"]),
     ];
+
+    /// <summary>Biểu đồ của một khối: a group's chart as a PNG, the pages' Open Graph image (link preview).</summary>
+    public const string Chart = "nam/{year:int}/bieu-do/{group}";
+
+    /// <summary>The English version of the public pages (and of the chart image).</summary>
+    public const string EnglishYears = "en/years";
+    public const string EnglishYear = "en/years/{year:int}";
+    public const string EnglishUnit = "en/years/{year:int}/units/{unit}";
+    public const string EnglishChart = "en/years/{year:int}/charts/{group}";
+
+    public static string ChartPath(int year, string group) => FormattableString.Invariant($"/nam/{year}/bieu-do/{Uri.EscapeDataString(group)}");
 }

@@ -30,13 +30,21 @@ public class Site : IAsyncLifetime
 
     public static string UnitPath => "/nam/2021/don-vi/" + HueSample.Units[0].Code;
 
+    public const string EnglishUnpublishedYearPath = "/en/years/2021";
+    public const string EnglishMissingYearPath = "/en/years/1999";
+    public static string EnglishUnitPath => "/en/years/2021/units/" + HueSample.Units[0].Code;
+
+    /// <summary>The first group's chart (the year page's Open Graph image), and the same group's chart in a year that does not exist.</summary>
+    public static string ChartPath => "/nam/2021/bieu-do/" + HueSample.Scheme.Groups[0].Code;
+    public static string MissingChartPath => "/nam/1999/bieu-do/" + HueSample.Scheme.Groups[0].Code;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: run scripts/prereqs.sh (apt-get install -y chromium).");
         Pipeline = await SiteHost.StartAsync();
         await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/schemes",
-            new StringContent(SchemeJson.Save(HueSample.Scheme), System.Text.Encoding.UTF8, "application/json"));
+            new StringContent(SchemeCoveringPreviousYear(), System.Text.Encoding.UTF8, "application/json"));
         await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/years/2021", System.Net.Http.Json.JsonContent.Create(new
         {
             scheme = new { id = HueSample.Scheme.Ref.Id, version = HueSample.Scheme.Ref.Version },
@@ -46,7 +54,7 @@ public class Site : IAsyncLifetime
         await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/years/2021/units", System.Net.Http.Json.JsonContent.Create(
             HueSample.Units.Select(u => new { code = u.Code, name = u.Name, group = u.GroupCode }).ToArray()));
         var before = new Dictionary<string, (HttpStatusCode, string)>(StringComparer.Ordinal);
-        foreach (var path in new[] { UnpublishedYearPath, UnitPath, MissingYearPath, "/nam" })
+        foreach (var path in new[] { UnpublishedYearPath, UnitPath, MissingYearPath, "/nam", EnglishUnpublishedYearPath, EnglishUnitPath, EnglishMissingYearPath, ChartPath, MissingChartPath })
         {
             using var response = await Pipeline.Http.GetAsync(path);
             before[path] = (response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -57,12 +65,18 @@ public class Site : IAsyncLifetime
             await LaunchAsync();
             return;
         }
-        foreach (var group in HueSample.Scheme.Groups)
+        // The earlier year's table first, so that the Decision compares with it (change from last year).
+        await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/years/2020", System.Net.Http.Json.JsonContent.Create(new
         {
-            var members = HueSample.Units.Where(u => u.GroupCode == group.Code).ToList();
-            var file = TemplateWriter.Write(HueSample.Scheme, new TemplateRequest(2021, group.Code, FileKind.Appraisal, members, 1));
-            await Pipeline.UploadBlobAsync("appraisals", $"2021/1/tham-dinh-{group.Code}.xlsx", file);
-        }
+            scheme = new { id = HueSample.Scheme.Ref.Id, version = HueSample.Scheme.Ref.Version },
+            decision = HueSample.Decision with { Date = new DateOnly(2021, 1, 8) },
+        }));
+        await Pipeline.UploadBlobAsync("history", "2020/ket-qua-2020.csv", PreviousYear.File());
+        // The whole Huế 2021 year as real score files, so the pages show the province's real results.
+        var uploads = SampleUploads.Hue2021();
+        foreach (var upload in uploads) await Pipeline.UploadBlobAsync(upload.Container, upload.BlobPath, upload.Content);
+        await Eventually.TrueAsync(async () => await CountAsync("/api/admin/years/2020/uploads") == 1 && await CountAsync("/api/admin/years/2021/uploads") == uploads.Count,
+            "the sample's files and the 2020 table to be ingested", TimeSpan.FromMinutes(5));
         // Publication is refused until every appraisal is ingested: ask again until it is done.
         var answers = new List<string>();
         await Eventually.TrueAsync(async () =>
@@ -74,6 +88,22 @@ public class Site : IAsyncLifetime
         }, "2021 to be published");
 
         await LaunchAsync();
+    }
+
+    private async Task<int> CountAsync(string path)
+    {
+        using var request = SiteHost.Admin(HttpMethod.Get, path);
+        using var response = await Pipeline.Http.SendAsync(request);
+        return response.IsSuccessStatusCode ? System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Count : -1;
+    }
+
+    /// <summary>The Huế 2021 scheme, registered as covering 2020 too, so that 2020's published table can be imported.</summary>
+    private static string SchemeCoveringPreviousYear()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(SchemeJson.Save(HueSample.Scheme))!.AsObject();
+        var key = json.Select(p => p.Key).Single(k => string.Equals(k, "fromYear", StringComparison.OrdinalIgnoreCase));
+        json[key] = 2020;
+        return json.ToJsonString();
     }
 
     /// <summary>False for a site whose year 2021 stays open (the agency desk's tests).</summary>
@@ -109,6 +139,9 @@ public class Site : IAsyncLifetime
             Locale = "vi-VN",
             AcceptDownloads = true,
         });
+        // The machines that run these tests are often loaded (two cores, parallel builds): allow a slow page, never a timed assertion.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
