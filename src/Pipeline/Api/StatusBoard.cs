@@ -26,7 +26,7 @@ namespace ParServerless.Pipeline.Api;
 /// computation of the draft results for the checklist.
 /// </remarks>
 public sealed class StatusBoard(
-    YearStore years, UnitStore units, UploadStore uploads, StorageClients clients, YearComputation computation, TimeProvider time)
+    YearStore years, UnitStore units, UploadStore uploads, YearComputation computation, TimeProvider time)
 {
     /// <summary>The rounds on the board, in workflow order, with their Vietnamese names and whether every unit owes a file.</summary>
     internal static readonly IReadOnlyList<(RoundName Round, string Name, bool Required)> Rounds =
@@ -91,6 +91,9 @@ public sealed class StatusBoard(
     {
         if (record.Status == YearStatus.Published) return new BoardChecklist(false, true, []);
         var refusals = new List<Refusal>();
+        // In the order publishing meets them: the route refuses a missing setting at once, the job then finds units not appraised.
+        if (DecisionReadiness.Check(record.Decision, record.Year) is { Accepted: false } unready)
+            refusals.Add(PipelineProblems.DecisionNotReady(record.Year, unready.Problems));
         var computed = await computation.ComputeAsync(record.Year, ct).ConfigureAwait(false);
         if (!computed.IsOk) refusals.Add(computed.Refusal);
         else
@@ -99,8 +102,6 @@ public sealed class StatusBoard(
                 .Select(r => r.Result.Unit.Code).ToList();
             if (notAppraised.Count > 0) refusals.Add(PipelineProblems.NotAppraised(notAppraised));
         }
-        if (DecisionReadiness.Check(record.Decision, record.Year) is { Accepted: false } unready)
-            refusals.Add(PipelineProblems.DecisionNotReady(record.Year, unready.Problems));
         return new BoardChecklist(refusals.Count == 0, false, refusals.Select(r =>
             new BoardRefusal(r.Code, r.Status, r.Vietnamese, r.English, (r.Problems ?? []).Select(ProblemView.Of).ToList())).ToList());
     }
@@ -131,9 +132,10 @@ public sealed class StatusBoard(
     private async Task<BoardRejection> RejectionAsync(UploadRecord r, BoardUnit? unit, CancellationToken ct)
     {
         IReadOnlyList<ProblemView> problems = [];
-        if (r.Outcome == UploadOutcome.Rejected && r.ReportBlob is { Length: > 0 } name)
+        if (r.Outcome == UploadOutcome.Rejected)
         {
-            var bytes = await BlobWrites.ReadOrNullAsync(clients.Container(StorageNames.AppContainers.Reports), name, ct).ConfigureAwait(false);
+            // The report sits in the status row, or in a blob when too large for it: the store knows which.
+            var bytes = await uploads.ReportAsync(r, ct).ConfigureAwait(false);
             if (bytes?.ToObjectFromJson<UploadReport>(UploadReport.Json) is { } report)
                 problems = report.Problems.OrderBy(p => p.Severity == "error" ? 0 : 1).Take(BoardLimits.ProblemsPerRejection).ToList();
         }

@@ -72,7 +72,8 @@ public sealed class StatusBoardTest : IClassFixture<PipelineServicesFixture>
         Assert.False(board.Checklist.Ready);
         var first = board.Checklist.Refusals[0];
         Assert.Equal((refusal.Code, refusal.Vietnamese, refusal.English), (first.Code, first.Vi, first.En));
-        // The Decision's missing settings are listed too, each with its PAR-D code, though publishing names them only once units are appraised.
+        // The units not appraised are listed too (the publication job would refuse them next), and the settings each with its PAR-D code.
+        Assert.Single(board.Checklist.Refusals, r => r.Code == "PAR-A050");
         var settings = Assert.Single(board.Checklist.Refusals, r => r.Code == "PAR-A052");
         Assert.NotEmpty(settings.Problems);
         Assert.All(settings.Problems, p => Assert.StartsWith("PAR-D", p.Code, StringComparison.Ordinal));
