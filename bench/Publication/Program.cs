@@ -4,6 +4,7 @@ using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ParServerless.Bench.Publication;
 using ParServerless.Pipeline;
 using ParServerless.Pipeline.Api;
@@ -71,6 +72,7 @@ namespace ParServerless.Bench.Publication
             using var process = Process.Start(start)!;
             var text = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
+            foreach (var timing in text.Split('\n').Where(l => l.Contains("computed in", StringComparison.Ordinal))) Console.WriteLine(timing.Trim());
             var line = text.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"{mode} {year} failed (exit {process.ExitCode}):\n{text}");
             var parts = line.Split(' ');
@@ -82,7 +84,11 @@ namespace ParServerless.Bench.Publication
         public static async Task<int> RunAsync(string mode, string connection, int year)
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection }).Build();
-            await using var services = new ServiceCollection().AddLogging().AddParServerless(configuration).BuildServiceProvider();
+            // The durable path logs its phase timings (compute, render, save); nothing else.
+            await using var services = new ServiceCollection()
+                .AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning)
+                    .AddFilter("ParServerless.Pipeline.Publication.DecisionService", Microsoft.Extensions.Logging.LogLevel.Information))
+                .AddParServerless(configuration).BuildServiceProvider();
             // Warm up what any instance has warm (fonts, storage connections) on a tiny draft of another year is not possible
             // without another year; both paths start equally cold, which is what a queue-triggered instance sees.
             var watch = Stopwatch.StartNew();

@@ -123,6 +123,17 @@ public sealed class PackageTest(PackageFixture package)
     }
 
     [Fact]
+    public void RunPublication_IsTheOneQueueTrigger_OnThePublicationsQueue_WithTheStorageConnection()
+    {
+        var trigger = Trigger(Function("RunPublication"));
+        Assert.Equal("queueTrigger", (string?)trigger["type"]);
+        Assert.Equal(StorageNames.Queues.Publications, (string?)trigger["queueName"]);
+        // No connection named: the host uses AzureWebJobsStorage (or its __accountName identity settings), which infra sets.
+        Assert.Null((string?)trigger["connection"]);
+        Assert.Single(Functions(), f => (string?)Trigger(f)["type"] == "queueTrigger");
+    }
+
+    [Fact]
     public void HttpFunctions_ServeTheCataloguesRoutes_Anonymously()
     {
         var http = Functions().Where(f => (string?)Trigger(f)["type"] == "httpTrigger").ToDictionary(f => (string)f["name"]!, Trigger);

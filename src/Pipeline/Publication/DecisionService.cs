@@ -56,7 +56,9 @@ public sealed partial class DecisionService(
     public async Task<Outcome<GenerationResult>> GenerateAsync(int year, bool publish, IProgress<PublicationProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new PublicationProgress(PublicationPhase.Computing, 0, 0));
+        var started = time.GetTimestamp();
         var outcome = await computation.ComputeAsync(year, cancellationToken).ConfigureAwait(false);
+        var computedAt = time.GetTimestamp();
         if (!outcome.IsOk) return outcome.Refusal;
         var computed = outcome.Value;
         var record = computed.Year;
@@ -85,11 +87,13 @@ public sealed partial class DecisionService(
 
         var rendered = false;
         var total = computed.Standings.Sum(s => s.Rows.Count);
+        var renderStarted = time.GetTimestamp();
         if (!await documents.ExistsAsync(year, hash, draft: !publish, cancellationToken).ConfigureAwait(false))
         {
             await RenderAsync(computed, model, date, publish, progress, cancellationToken).ConfigureAwait(false);
             rendered = true;
         }
+        var renderedAt = time.GetTimestamp();
         progress?.Report(new PublicationProgress(PublicationPhase.Saving, total, total));
         await results.SaveAsync(publish ? ResultStage.Published : ResultStage.Draft, computed, hash, cancellationToken).ConfigureAwait(false);
         // The year row flips last: until it says Published, public routes show nothing of this year.
@@ -97,6 +101,9 @@ public sealed partial class DecisionService(
         var change = await years.ApplyAsync(year, y => publish ? y.Publish(hash, now) : y.RecordDraft(hash), cancellationToken).ConfigureAwait(false);
         if (change.Refusal is { } refused) return refused; // published meanwhile by another run with other inputs
         LogGenerated(year, hash, publish, rendered);
+        var (computeMs, renderMs, saveMs) = (time.GetElapsedTime(started, computedAt).TotalMilliseconds,
+            time.GetElapsedTime(renderStarted, renderedAt).TotalMilliseconds, time.GetElapsedTime(renderedAt).TotalMilliseconds);
+        LogTimings(year, total, computeMs, renderMs, saveMs);
         return new GenerationResult(year, hash, publish, rendered, computed.Units.Count, notAppraised);
     }
 
@@ -170,6 +177,9 @@ public sealed partial class DecisionService(
         var manifest = new { format = "par-documents/1", year, inputSha256 = hash, decision = DocumentStore.DecisionPdf, units };
         await documents.WriteAsync(year, hash, Named(DocumentStore.Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, Json), "application/json", cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision {Year}: {Units} units; computed in {ComputeMs:0} ms, rendered in {RenderMs:0} ms, saved and flipped in {SaveMs:0} ms")]
+    private partial void LogTimings(int year, int units, double computeMs, double renderMs, double saveMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision {Year} {InputSha256}: resuming, {Already} of {Total} units' sheets exist already")]
     private partial void LogResumed(int year, string inputSha256, int already, int total);
