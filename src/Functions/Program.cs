@@ -11,7 +11,4 @@ builder.UseMiddleware<HttpProblemsMiddleware>();
 builder.Services.AddParServerless(builder.Configuration);
 // ASP.NET Core's two lines per request would each travel to the host over gRPC; the host logs every invocation already.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-var app = builder.Build();
-// What the first storage-backed request would wait for starts now, beside the host's handshake (issue #14).
-PipelineServices.WarmUpInBackground(app.Services);
-app.Run();
+builder.Build().Run();
