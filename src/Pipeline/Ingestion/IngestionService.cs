@@ -23,7 +23,7 @@ public sealed record IngestionResult(UploadRecord? Record, bool Replayed);
 /// Bad files are expected and end in a recorded rejection; only storage faults throw, so the host retries.
 /// </summary>
 public sealed partial class IngestionService(
-    StorageClients clients, UploadStore uploads, MarkStore marks, YearStore years, SchemeStore schemes, UnitStore units,
+    StorageClients clients, StorageSetup setup, UploadStore uploads, MarkStore marks, YearStore years, SchemeStore schemes, UnitStore units,
     ResultStore results, TimeProvider time, ILogger<IngestionService> logger)
 {
     /// <summary>Blob metadata the API writes: the moment it took the upload (round-trip format).</summary>
@@ -80,6 +80,7 @@ public sealed partial class IngestionService(
         // new original means this upload was never recorded: no read is needed to rule out a replay. Only when the original
         // exists (a redelivery, or a retry after a fault) is the status row looked up.
         var originalName = DerivedBlobNames.For(container, blobName, $"{sha}{OriginalExtension(blobName)}");
+        await setup.EnsureAsync(cancellationToken).ConfigureAwait(false); // the containers, on a fresh storage (a no-op once done)
         var firstDelivery = await BlobWrites.CreateOnceAsync(clients.Container(StorageNames.AppContainers.Originals), originalName, BinaryData.FromBytes(content),
             "application/octet-stream", cancellationToken).ConfigureAwait(false);
         var earlier = firstDelivery ? null : await uploads.FindAsync(yearText, container, blobName, sha, cancellationToken).ConfigureAwait(false);
