@@ -45,6 +45,32 @@ public sealed class ApiTest(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("SO-TP", Assert.Single(outcome.Sheets).UnitCode);
     }
 
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task CouncilTemplate_IsTheWholeGroups_AndReadsBackWithoutErrors(string format)
+    {
+        using var request = Support.Pipeline.Admin(HttpMethod.Get, $"/api/admin/years/2021/templates/appraisal?group=HUYEN&round=2&format={format}");
+        using var response = await _p.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"tham-dinh-lan-2_2021_HUYEN.{format}", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var outcome = SubmissionReader.Read(new SubmissionRequest(2021, FileKind.Appraisal, "t." + format, null, 2),
+            await response.Content.ReadAsByteArrayAsync(), HueSample.Scheme, HueSample.Units);
+        Assert.Equal(0, outcome.Report.ErrorCount);
+        Assert.Equal(HueSample.Units.Where(u => u.GroupCode == "HUYEN").Select(u => u.Code).Order(StringComparer.Ordinal),
+            outcome.Sheets.Select(s => s.UnitCode).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Board_ListsEveryUnitAsMissing_BeforeAnyUpload_AndTheChecklistRefusals()
+    {
+        var board = await _p.AdminJsonAsync(HttpMethod.Get, "/api/admin/years/2021/board");
+        var self = board["rounds"]!.AsArray().Single(r => (string?)r!["round"] == "self-assessment")!;
+        Assert.Equal(HueSample.Units.Count, self["missing"]!.AsArray().Count);
+        Assert.Equal("PAR-A050", (string?)board["checklist"]!["refusals"]![0]!["code"]);
+    }
+
     [Fact]
     public async Task Validate_IsADryRun_ReportingEveryProblem_AndRecordingNothing()
     {

@@ -25,6 +25,8 @@ public sealed class SecurityTest(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("PUT", "/api/admin/schemes")]
     [InlineData("POST", "/api/admin/years/2021/publish")]
     [InlineData("GET", "/api/admin/years/2021/uploads")]
+    [InlineData("GET", "/api/admin/years/2021/board")]
+    [InlineData("GET", "/api/admin/years/2021/templates/appraisal?group=SO&round=1")]
     public async Task AdminRoute_WithoutKey_Is401Problem_WithWrongKey_Is403Problem(string method, string path)
     {
         using (var response = await _p.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)))
