@@ -40,7 +40,7 @@ public sealed class DeskFunctions(AgencyDesk desk, ApiKeys keys)
 
     [Function(F.PageDeskCheck)]
     public Task<IResult> Check([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = P.DeskCheck)] HttpRequest req, int year, CancellationToken ct) =>
-        WithFile(req, year, (unit, kind, file) => desk.CheckAsync(year, unit, kind, file.FileName, file.OpenReadStream(), ct), ct);
+        WithFile(req, year, (unit, kind, file) => desk.CheckAsync(year, unit, kind, file.FileName, file.OpenReadStream(), file.Length, ct), ct);
 
     [Function(F.PageDeskSend)]
     public Task<IResult> Send([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = P.DeskSend)] HttpRequest req, int year, CancellationToken ct) =>

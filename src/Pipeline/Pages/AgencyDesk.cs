@@ -70,9 +70,10 @@ public sealed class AgencyDesk(AgencyApi api, YearStore years, TimeProvider time
     }
 
     /// <summary>The dry run's report, or the coded refusal, as HTML to show above the desk.</summary>
-    public async Task<string> CheckAsync(int year, string unit, string kind, string fileName, Stream file, CancellationToken ct)
+    /// <param name="length">The file's declared size, so an oversize file is refused with its size as the upload would be.</param>
+    public async Task<string> CheckAsync(int year, string unit, string kind, string fileName, Stream file, long? length, CancellationToken ct)
     {
-        var reply = await api.ValidateAsync(year, unit, kind, fileName, file, ct).ConfigureAwait(false);
+        var reply = await api.ValidateAsync(year, unit, kind, fileName, file, length, ct).ConfigureAwait(false);
         if (Json(reply) is not { } view) return Refused(reply);
         var v = view.RootElement;
         var accepted = v.GetProperty("accepted").GetBoolean();
