@@ -79,12 +79,31 @@ public class Site : IAsyncLifetime
             "the sample's files and the 2020 table to be ingested", TimeSpan.FromMinutes(5));
         // Publication is refused until every appraisal is ingested: ask again until it is done.
         var answers = new List<string>();
+        // Publication is a background job (202 + status URL): follow it; a job refused because appraisals are still being
+        // ingested (PAR-A050) is asked again.
         await Eventually.TrueAsync(async () =>
         {
             using var publish = await Pipeline.Http.SendAsync(SiteHost.Admin(HttpMethod.Post, "/api/admin/years/2021/publish"));
             answers.Add($"{(int)publish.StatusCode} {await publish.Content.ReadAsStringAsync()}");
-            if (publish.StatusCode != HttpStatusCode.OK) await Task.Delay(1000);
-            return publish.StatusCode == HttpStatusCode.OK;
+            if (publish.StatusCode != HttpStatusCode.Accepted || publish.Headers.Location is not { } status)
+            {
+                await Task.Delay(1000);
+                return false;
+            }
+            for (var i = 0; i < 2400; i++) // 10 minutes at most
+            {
+                using var poll = await Pipeline.Http.SendAsync(SiteHost.Admin(HttpMethod.Get, status.ToString()));
+                var body = await poll.Content.ReadAsStringAsync();
+                if (poll.StatusCode == HttpStatusCode.OK)
+                {
+                    answers.Add(body);
+                    if (body.Contains("\"state\":\"succeeded\"", StringComparison.Ordinal)) return true;
+                    await Task.Delay(1000);
+                    return false;
+                }
+                await Task.Delay(250);
+            }
+            return false;
         }, "2021 to be published");
 
         await LaunchAsync();
