@@ -60,6 +60,8 @@ var tables = [
 ]
 var queues = [
   'webjobs-blobtrigger-poison'
+  'par-publications'
+  'par-publications-poison'
 ]
 // Blob-triggered functions and the container each one watches ([BlobTrigger] in src/Functions/Triggers, functions.metadata).
 var blobFunctions = [

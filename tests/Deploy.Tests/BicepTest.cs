@@ -73,7 +73,7 @@ public sealed partial class BicepTest
         Assert.Equal(StorageNames.AppContainers.All, StringArray("appContainers"));
         Assert.Equal([StorageNames.Host.HostContainer, StorageNames.Host.EventGridDeadLetter, "deployments"], StringArray("hostContainers"));
         Assert.Equal(StorageNames.Tables.All, StringArray("tables"));
-        Assert.Equal([StorageNames.Host.PoisonQueue], StringArray("queues"));
+        Assert.Equal([StorageNames.Host.PoisonQueue, StorageNames.Queues.Publications, StorageNames.Queues.PublicationsPoison], StringArray("queues"));
         Assert.Contains($"blobContainerName: '{StorageNames.Host.EventGridDeadLetter}'", Text, StringComparison.Ordinal);
     }
 
