@@ -21,15 +21,16 @@ public sealed class StorageSetup(StorageClients clients)
         }
     }
 
-    private async Task CreateAsync()
+    private Task CreateAsync() =>
+        // Not the caller's token: one caller giving up must not fail the setup others wait on. All at once, not one after
+        // another: each is a round trip, and the first storage-backed answer of a new instance waits for them.
+        Task.WhenAll(StorageNames.Uploads.All.Concat(StorageNames.AppContainers.All)
+            .Select(name => (Task)clients.Container(name).CreateIfNotExistsAsync())
+            .Concat(StorageNames.Tables.All.Select(CreateTableAsync)));
+
+    private async Task CreateTableAsync(string name)
     {
-        // Not the caller's token: one caller giving up must not fail the setup others wait on.
-        foreach (var name in StorageNames.Uploads.All.Concat(StorageNames.AppContainers.All))
-            await clients.Container(name).CreateIfNotExistsAsync().ConfigureAwait(false);
-        foreach (var name in StorageNames.Tables.All)
-        {
-            try { await clients.Tables.CreateTableIfNotExistsAsync(name).ConfigureAwait(false); }
-            catch (RequestFailedException e) when (e.Status == 409) { /* created concurrently */ }
-        }
+        try { await clients.Tables.CreateTableIfNotExistsAsync(name).ConfigureAwait(false); }
+        catch (RequestFailedException e) when (e.Status == 409) { /* created concurrently */ }
     }
 }

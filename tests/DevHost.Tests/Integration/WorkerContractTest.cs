@@ -36,12 +36,13 @@ public sealed class WorkerContractTest(AzuriteFixture azurite, ITestOutputHelper
     {
         var functions = _host.App.Functions.ToDictionary(f => f.Name);
 
-        Assert.Equal(["Boom", "Echo", "FailingBlob", "GetItem", "Logs", "Ping", "RecordBlob", "Tick"], functions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Boom", "Echo", "FailingBlob", "GetItem", "Logs", "Ping", "RecordBlob", "RecordQueue", "Tick"], functions.Keys.Order(StringComparer.Ordinal));
         Assert.All(functions.Values, f => Assert.False(string.IsNullOrEmpty(f.WorkerFunctionId)));
         var blob = functions["RecordBlob"].Trigger;
         Assert.Equal((TriggerKind.Blob, "blob", "%TEST_CONTAINER%/{year}/{name}", "AzureWebJobsStorage", "EventGrid"),
             (functions["RecordBlob"].TriggerKind, blob.Name, blob.Path, blob.Connection, blob.Source));
         Assert.Null(functions["FailingBlob"].Trigger.Connection);
+        Assert.Equal(TriggerKind.Queue, functions["RecordQueue"].TriggerKind);
         var timer = functions["Tick"].Trigger;
         Assert.Equal((TriggerKind.Timer, "timer", "%TEST_SCHEDULE%", true), (functions["Tick"].TriggerKind, timer.Name, timer.Schedule, timer.UseMonitor));
         var get = functions["GetItem"].Trigger;
@@ -50,7 +51,7 @@ public sealed class WorkerContractTest(AzuriteFixture azurite, ITestOutputHelper
         Assert.Equal(["GET", "HEAD"], functions["Ping"].Trigger.Methods);
         Assert.Contains(functions["Ping"].Bindings, b => b.Is("http") && b.Direction == BindingDirection.Out);
         Assert.NotNull(_host.Worker!.HttpUri);
-        Assert.Contains(_logging.Entries, e => e.Message.Contains("8 functions loaded", StringComparison.Ordinal));
+        Assert.Contains(_logging.Entries, e => e.Message.Contains("9 functions loaded", StringComparison.Ordinal));
     }
 
     [Fact]

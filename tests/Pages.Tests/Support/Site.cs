@@ -44,7 +44,7 @@ public class Site : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: run scripts/prereqs.sh (apt-get install -y chromium).");
         Pipeline = await SiteHost.StartAsync();
         await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/schemes",
-            new StringContent(SchemeCoveringPreviousYear(), System.Text.Encoding.UTF8, "application/json"));
+            new StringContent(SchemeJson.Save(HueSample.Scheme), System.Text.Encoding.UTF8, "application/json"));
         await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/years/2021", System.Net.Http.Json.JsonContent.Create(new
         {
             scheme = new { id = HueSample.Scheme.Ref.Id, version = HueSample.Scheme.Ref.Version },
@@ -65,11 +65,12 @@ public class Site : IAsyncLifetime
             await LaunchAsync();
             return;
         }
-        // The earlier year's table first, so that the Decision compares with it (change from last year).
+        // The earlier year's table first, so that the Decision compares with it (change from last year). 2020 exists only
+        // as that table: a history-only year, under the 2021 scheme, with no Decision settings.
         await Pipeline.SendAdminAsync(HttpMethod.Put, "/api/admin/years/2020", System.Net.Http.Json.JsonContent.Create(new
         {
             scheme = new { id = HueSample.Scheme.Ref.Id, version = HueSample.Scheme.Ref.Version },
-            decision = HueSample.Decision with { Date = new DateOnly(2021, 1, 8) },
+            historyOnly = true,
         }));
         await Pipeline.UploadBlobAsync("history", "2020/ket-qua-2020.csv", PreviousYear.File());
         // The whole Huế 2021 year as real score files, so the pages show the province's real results.
@@ -114,15 +115,6 @@ public class Site : IAsyncLifetime
         using var request = SiteHost.Admin(HttpMethod.Get, path);
         using var response = await Pipeline.Http.SendAsync(request);
         return response.IsSuccessStatusCode ? System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Count : -1;
-    }
-
-    /// <summary>The Huế 2021 scheme, registered as covering 2020 too, so that 2020's published table can be imported.</summary>
-    private static string SchemeCoveringPreviousYear()
-    {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(SchemeJson.Save(HueSample.Scheme))!.AsObject();
-        var key = json.Select(p => p.Key).Single(k => string.Equals(k, "fromYear", StringComparison.OrdinalIgnoreCase));
-        json[key] = 2020;
-        return json.ToJsonString();
     }
 
     /// <summary>False for a site whose year 2021 stays open (the agency desk's tests).</summary>
