@@ -149,6 +149,9 @@ Web pages (docs/PAGES.md)
   Years published     $SITE/nam
   Results of 2021     $SITE/nam/2021
   One unit's page     $SITE/nam/2021/don-vi/SO-TP
+  In English          $SITE/en/years/2021
+  Agency upload desk  $SITE/co-quan/2021      (sign in with a unit's key; $API/admin/years/2021/units lists them)
+  Sở Nội vụ's board   $SITE/so-noi-vu/2021    (sign in with PAR_ADMIN_KEY)
 API
   Decision (PDF)      $API/public/years/2021/decision.pdf
   Decision (JSON)     $API/public/years/2021/decision.json
