@@ -35,7 +35,7 @@ public sealed class BoardTest(OpenSite site)
 
         await Eventually.TrueAsync(async () =>
         {
-            await page.ReloadAsync();
+            await page.GotoAsync(Board);
             var text = await self.InnerTextAsync();
             return text.Contains("Đã nộp: " + Sender.Code + " (", StringComparison.Ordinal) && text.Contains("PAR-E020", StringComparison.Ordinal);
         }, "the board to show both uploads once ingested");
@@ -55,18 +55,23 @@ public sealed class BoardTest(OpenSite site)
         }
         await page.SetViewportSizeAsync(1280, 900);
 
-        // Publishing: the browser asks for the confirmation first; then the answer is the publish route's, word for word.
+        // Publishing: the browser asks for the confirmation first; then the answer is what publishing answers, word for word:
+        // the API queues a job that ends refused (units not appraised); the board says so at once, without queuing a job bound to fail.
         await page.GetByRole(AriaRole.Button, new() { Name = "Công bố" }).ClickAsync();
         Assert.Equal(0, await page.Locator("#tra-loi").CountAsync());
         await page.GetByLabel("Tôi xác nhận công bố kết quả năm 2021", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Công bố" }).ClickAsync();
         var answer = await page.Locator("section[aria-labelledby=tra-loi]").InnerTextAsync();
-        using var publish = await site.Pipeline.Http.SendAsync(SiteHost.Admin(HttpMethod.Post, "/api/admin/years/2021/publish"));
-        var refusal = JsonNode.Parse(await publish.Content.ReadAsStringAsync())!;
-        Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
-        Assert.Contains((string)refusal["code"]! + ": " + (string)refusal["vi"]!, answer, StringComparison.Ordinal);
+        var (code, vi) = await site.PublishThroughApiAsync();
+        Assert.Equal("PAR-A050", code); // the settings are complete (HueSample.Decision); the self-assessments are not appraised
+        Assert.Contains(code + ": " + vi, answer, StringComparison.Ordinal);
         // The checklist said the same before anyone pressed the button.
-        Assert.Contains((string)refusal["vi"]!, await page.Locator("#cong-bo + p + ul").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(vi, await page.Locator("#cong-bo + p + ul").InnerTextAsync(), StringComparison.Ordinal);
+        // The API's job, refused as units are not appraised, shows among the board's publication jobs, with its code.
+        await page.GotoAsync(Board);
+        var jobs = await page.Locator("#luot-cong-bo + ul").InnerTextAsync();
+        Assert.Contains("không thực hiện được", jobs, StringComparison.Ordinal);
+        Assert.Contains(code + ": " + vi, jobs, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using ParServerless.Pipeline.Api;
 using ParServerless.Pipeline.Api.Contracts;
 using ParServerless.Pipeline.Problems;
+using ParServerless.Pipeline.Publication;
 using static ParServerless.Pipeline.Pages.Html;
 
 namespace ParServerless.Pipeline.Pages;
@@ -13,7 +14,7 @@ namespace ParServerless.Pipeline.Pages;
 /// deadline (<see cref="StatusBoard"/>); the draft results per group (<see cref="AdminApi.PreviewAsync"/>); and the
 /// publication checklist in the words of the publish route's refusals, with the publish button behind a confirmation.
 /// </summary>
-public sealed class BoardPage(StatusBoard board, AdminApi admin)
+public sealed class BoardPage(StatusBoard board, AdminApi admin, PublicationJobStore jobs)
 {
     /// <summary>The session cookie holding the admin key, scoped to the board's path.</summary>
     public const string Cookie = "par_so_noi_vu";
@@ -49,26 +50,49 @@ public sealed class BoardPage(StatusBoard board, AdminApi admin)
         foreach (var round in view.Rounds) Round(sb, round, view.Units);
         sb.Append(await DraftAsync(year, ct).ConfigureAwait(false));
         Checklist(sb, year, view.Checklist);
+        Publications(sb, (await jobs.ListAsync(year, ct).ConfigureAwait(false)).Take(3));
         return new PageReply(200, Document(Head(year, "Tiến độ nộp hồ sơ, kết quả dự thảo và điều kiện công bố."), sb.ToString()), false);
     }
 
-    /// <summary>Publishes through the publish route's own operation, and shows whatever it answers.</summary>
+    /// <summary>
+    /// Publishes through the publish route's own operation. What the checklist shows unmet is answered at once, in the same
+    /// words, without queuing a job bound to be refused; otherwise the job is queued and its progress shows on the board.
+    /// </summary>
     public async Task<string> PublishAsync(int year, bool confirmed, CancellationToken ct)
     {
         if (!confirmed)
             return "<section class=\"note\" role=\"alert\"><h2>Chưa công bố</h2><p>Hãy đánh dấu ô xác nhận trước khi công bố.</p></section>\n";
+        if (await board.BuildAsync(year, ct).ConfigureAwait(false) is { Checklist: { Ready: false, Published: false, Refusals: [var first, ..] } })
+            return Refused(first.Code, first.Vi, first.Problems.Select(p => (p.Code, p.Vi)));
         var reply = await admin.GenerateAsync(year, publish: true, ct).ConfigureAwait(false);
         return reply switch
         {
-            RefusalReply r => "<section class=\"note\" role=\"alert\" aria-labelledby=\"tra-loi\"><h2 id=\"tra-loi\">Chưa công bố được</h2>" + Refusal(r.Refusal.Code, r.Refusal.Vietnamese,
-                (r.Refusal.Problems ?? []).Select(p => (p.Code, p.Vietnamese))) + "</section>\n",
-            JsonReply { Status: 202, Location: { } status } => "<section class=\"note\" role=\"status\" aria-labelledby=\"tra-loi\"><h2 id=\"tra-loi\">Đã nhận yêu cầu công bố</h2>" +
-                "<p>Việc công bố đang được thực hiện; theo dõi tại <a href=\"" + E(status) + "\">" + E(status) + "</a>.</p></section>\n",
-            JsonReply { Body: GenerationView g } => "<section class=\"note\" role=\"status\" aria-labelledby=\"tra-loi\"><h2 id=\"tra-loi\">" +
-                (g.Published ? "Đã công bố" : "Chưa công bố") + "</h2><p>Quyết định: <a href=\"" + E(g.DecisionPdf) + "\">" + E(g.DecisionPdf) + "</a> (mã đầu vào " +
-                E(g.InputSha256.Length > 12 ? g.InputSha256[..12] + "…" : g.InputSha256) + ").</p></section>\n",
+            RefusalReply r => Refused(r.Refusal.Code, r.Refusal.Vietnamese, (r.Refusal.Problems ?? []).Select(p => (p.Code, p.Vietnamese))),
+            // The status URL is an admin API route (a key in a header, which a browser form cannot send): the board shows the job instead.
+            JsonReply { Status: 202 } => "<section class=\"note\" role=\"status\" aria-labelledby=\"tra-loi\"><h2 id=\"tra-loi\">Đã nhận yêu cầu công bố</h2>" +
+                "<p>Việc công bố đang chạy nền. Tiến độ ở mục <a href=\"#luot-cong-bo\">Lượt công bố</a>; tải lại trang để cập nhật.</p></section>\n",
             _ => "<section class=\"note\" role=\"status\"><h2>Đã gửi yêu cầu công bố</h2></section>\n",
         };
+    }
+
+    private static string Refused(string code, string vi, IEnumerable<(string Code, string Vi)> problems) =>
+        "<section class=\"note\" role=\"alert\" aria-labelledby=\"tra-loi\"><h2 id=\"tra-loi\">Chưa công bố được</h2>" + Refusal(code, vi, problems) + "</section>\n";
+
+    /// <summary>Lượt công bố: the latest publication jobs, with their phase, progress and outcome.</summary>
+    private static void Publications(StringBuilder sb, IEnumerable<PublicationJob> latest)
+    {
+        var views = latest.Select(PublicationStatusView.Of).ToList();
+        if (views.Count == 0) return;
+        sb.Append("<h2 id=\"luot-cong-bo\">Lượt công bố</h2>\n<ul class=\"problems\">\n");
+        foreach (var v in views)
+        {
+            sb.Append("<li>").Append(v.Kind == "publish" ? "Công bố" : "Dự thảo").Append(", yêu cầu lúc ").Append(E(PublicPages.DateTime(v.RequestedAt)))
+              .Append(": ").Append(JobState(v.State));
+            if (!v.Finished) sb.Append(" (").Append(JobPhase(v.Phase)).Append(", ").Append(N(v.UnitsRendered)).Append('/').Append(N(v.UnitsTotal)).Append(" đơn vị)");
+            if (v.Outcome is { } o) sb.Append(". ").Append(Refusal(o.Code, o.Vi, (o.Problems ?? []).Select(p => (p.Code, p.Vi))));
+            sb.Append("</li>\n");
+        }
+        sb.Append("</ul>\n");
     }
 
     private static void Round(StringBuilder sb, BoardRound round, int units)
@@ -158,6 +182,26 @@ public sealed class BoardPage(StatusBoard board, AdminApi admin)
         if (list.Count > 0) sb.Append("<ul>").AppendJoin("", list.Select(p => "<li><strong>" + E(p.Code) + "</strong>: " + E(p.Vi) + "</li>")).Append("</ul>");
         return sb.ToString();
     }
+
+    private static string JobState(string state) => state switch
+    {
+        "queued" => "đang chờ",
+        "running" => "đang chạy",
+        "succeeded" => "xong",
+        "refused" => "không thực hiện được",
+        "failed" => "thất bại",
+        _ => E(state),
+    };
+
+    private static string JobPhase(string phase) => phase switch
+    {
+        "queued" => "trong hàng đợi",
+        "computing" => "đang tính điểm",
+        "rendering" => "đang tạo tài liệu",
+        "saving" => "đang lưu kết quả",
+        "publishing" => "đang công bố",
+        _ => E(phase),
+    };
 
     private static string Status(string status) => status switch
     {
