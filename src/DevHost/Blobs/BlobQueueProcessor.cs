@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
+using ParServerless.DevHost.Queues;
 using ParServerless.DevHost.Worker;
 
 namespace ParServerless.DevHost.Blobs;
@@ -72,7 +73,7 @@ internal sealed partial class BlobQueueProcessor
                     messages = (await _queue.RunAsync(q => q.ReceiveMessagesAsync(wanted, _settings.VisibilityTimeout, stopping), stopping).ConfigureAwait(false)).Value;
                     Recovered();
                 }
-                catch (Exception exception) when (!stopping.IsCancellationRequested && (IsTransient(exception) || exception is OperationCanceledException))
+                catch (Exception exception) when (!stopping.IsCancellationRequested && (MessageLease.IsTransient(exception) || exception is OperationCanceledException))
                 {
                     // A network timeout surfaces as a cancellation nobody asked for.
                     Failing(exception);
@@ -113,14 +114,14 @@ internal sealed partial class BlobQueueProcessor
 
     internal async Task ProcessAsync(QueueMessage received, CancellationToken cancellationToken)
     {
-        var lease = new MessageLease(received);
+        var lease = new MessageLease(_queue.Client, received);
         try
         {
             var message = BlobTriggerMessage.TryParse(received.Body.ToString());
             if (message is null || !_functions.TryGetValue(message.FunctionId, out var function))
             {
                 Log.UnknownMessage(_logger, received.MessageId, message?.FunctionId);
-                await DeleteAsync(lease, cancellationToken).ConfigureAwait(false);
+                await lease.DeleteAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -132,7 +133,7 @@ internal sealed partial class BlobQueueProcessor
             }
 
             using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var renewing = RenewAsync(lease, renewal.Token);
+            var renewing = lease.KeepInvisibleAsync(_settings.VisibilityTimeout, _time, e => Log.RenewFailed(_logger, lease.MessageId, e.Message), renewal.Token);
             InvocationResult? result;
             try
             {
@@ -147,7 +148,7 @@ internal sealed partial class BlobQueueProcessor
 
             if (result is null || result.Succeeded)
             {
-                await DeleteAsync(lease, cancellationToken).ConfigureAwait(false);
+                await lease.DeleteAsync(cancellationToken).ConfigureAwait(false);
             }
             else if (received.DequeueCount >= _settings.PoisonThreshold)
             {
@@ -160,7 +161,7 @@ internal sealed partial class BlobQueueProcessor
                     .ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (IsTransient(exception) || exception is OperationCanceledException)
+        catch (Exception exception) when (MessageLease.IsTransient(exception) || exception is OperationCanceledException)
         {
             // The message stays hidden until its visibility timeout, then comes back: at least once, never lost.
             Log.ProcessingFailed(_logger, received.MessageId, exception.Message);
@@ -215,41 +216,7 @@ internal sealed partial class BlobQueueProcessor
     {
         Log.Poisoned(_logger, function.Definition.Name, received.MessageId, _settings.PoisonThreshold, HostQueueNames.BlobTriggerPoison);
         await PoisonQueue.SendAsync(function.Account, received.Body.ToString(), cancellationToken).ConfigureAwait(false);
-        await DeleteAsync(lease, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task DeleteAsync(MessageLease lease, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _queue.Client.DeleteMessageAsync(lease.MessageId, lease.PopReceipt, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            // Its visibility ran out and another receiver took it: that receiver settles it.
-        }
-    }
-
-    private async Task RenewAsync(MessageLease lease, CancellationToken cancellationToken)
-    {
-        var every = _settings.VisibilityTimeout / 2;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(every, _time, cancellationToken).ConfigureAwait(false);
-                var updated = await _queue.Client.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: _settings.VisibilityTimeout,
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
-                lease.PopReceipt = updated.Value.PopReceipt;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception exception) when (IsTransient(exception))
-        {
-            Log.RenewFailed(_logger, lease.MessageId, exception.Message);
-        }
+        await lease.DeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void Failing(Exception exception)
@@ -268,16 +235,6 @@ internal sealed partial class BlobQueueProcessor
             _failing = false;
             Log.ReceiveRecovered(_logger);
         }
-    }
-
-    private static bool IsTransient(Exception exception) =>
-        exception is RequestFailedException or HttpRequestException or IOException or TimeoutException or AggregateException;
-
-    /// <summary>A received message and its latest pop receipt, which each visibility update replaces.</summary>
-    private sealed class MessageLease(QueueMessage message)
-    {
-        public string MessageId { get; } = message.MessageId;
-        public string PopReceipt { get; set; } = message.PopReceipt;
     }
 
     private static partial class Log

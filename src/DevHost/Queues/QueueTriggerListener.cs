@@ -65,7 +65,7 @@ internal sealed partial class QueueTriggerListener(
                 {
                     messages = []; // as the host: a missing queue is an empty one
                 }
-                catch (Exception exception) when (!stopping.IsCancellationRequested && (IsTransient(exception) || exception is OperationCanceledException))
+                catch (Exception exception) when (!stopping.IsCancellationRequested && (MessageLease.IsTransient(exception) || exception is OperationCanceledException))
                 {
                     Failing(exception);
                     messages = [];
@@ -97,7 +97,7 @@ internal sealed partial class QueueTriggerListener(
 
     internal async Task ProcessAsync(QueueMessage received, CancellationToken cancellationToken)
     {
-        var lease = new MessageLease(received);
+        var lease = new MessageLease(function.Queue, received);
         try
         {
             if (received.DequeueCount > settings.MaxDequeueCount)
@@ -108,7 +108,7 @@ internal sealed partial class QueueTriggerListener(
             }
 
             using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var renewing = RenewAsync(lease, renewal.Token);
+            var renewing = lease.KeepInvisibleAsync(settings.VisibilityTimeout, time, e => Log.RenewFailed(logger, lease.MessageId, e.Message), renewal.Token);
             InvocationResult result;
             try
             {
@@ -124,7 +124,7 @@ internal sealed partial class QueueTriggerListener(
 
             if (result.Succeeded)
             {
-                await DeleteAsync(lease, cancellationToken).ConfigureAwait(false);
+                await lease.DeleteAsync(cancellationToken).ConfigureAwait(false);
             }
             else if (received.DequeueCount >= settings.MaxDequeueCount)
             {
@@ -137,7 +137,7 @@ internal sealed partial class QueueTriggerListener(
                     .ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (IsTransient(exception) || exception is OperationCanceledException)
+        catch (Exception exception) when (MessageLease.IsTransient(exception) || exception is OperationCanceledException)
         {
             // The message stays hidden until its visibility timeout, then comes back: at least once, never lost.
             Log.ProcessingFailed(logger, function.Definition.Name, received.MessageId, exception.Message);
@@ -158,41 +158,7 @@ internal sealed partial class QueueTriggerListener(
             await poison.SendMessageAsync(received.Body.ToString(), cancellationToken).ConfigureAwait(false);
         }
 
-        await DeleteAsync(lease, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task DeleteAsync(MessageLease lease, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await function.Queue.DeleteMessageAsync(lease.MessageId, lease.PopReceipt, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            // Its visibility ran out and another receiver took it: that receiver settles it.
-        }
-    }
-
-    private async Task RenewAsync(MessageLease lease, CancellationToken cancellationToken)
-    {
-        var every = settings.VisibilityTimeout / 2;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(every, time, cancellationToken).ConfigureAwait(false);
-                var updated = await function.Queue.UpdateMessageAsync(lease.MessageId, lease.PopReceipt, visibilityTimeout: settings.VisibilityTimeout,
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
-                lease.PopReceipt = updated.Value.PopReceipt;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception exception) when (IsTransient(exception))
-        {
-            Log.RenewFailed(logger, lease.MessageId, exception.Message);
-        }
+        await lease.DeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void Failing(Exception exception)
@@ -211,16 +177,6 @@ internal sealed partial class QueueTriggerListener(
             _failing = false;
             Log.ReceiveRecovered(logger, function.QueueName);
         }
-    }
-
-    private static bool IsTransient(Exception exception) =>
-        exception is RequestFailedException or HttpRequestException or IOException or TimeoutException or AggregateException;
-
-    /// <summary>A received message and its latest pop receipt, which each visibility update replaces.</summary>
-    private sealed class MessageLease(QueueMessage message)
-    {
-        public string MessageId { get; } = message.MessageId;
-        public string PopReceipt { get; set; } = message.PopReceipt;
     }
 
     private static partial class Log
