@@ -116,26 +116,6 @@ public sealed class ReliabilityTest(ITestOutputHelper output) : IAsyncLifetime
         return marks;
     }
 
-    /// <summary>The worker process DevHost started for this test (a child of the test process running ParServerless.Functions.dll).</summary>
-    private static int WorkerProcessId()
-    {
-        var me = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            var pid = Path.GetFileName(dir);
-            if (!pid.All(char.IsAsciiDigit)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var parent = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1];
-                if (parent == me && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("ParServerless.Functions.dll", StringComparison.Ordinal))
-                    return int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (IOException) { /* the process ended meanwhile */ }
-        }
-        throw new InvalidOperationException("The worker process was not found among this process's children.");
-    }
-
     /// <summary>Peak resident memory (VmHWM) of a process, in bytes.</summary>
     private static long PeakBytes(int pid) =>
         long.Parse(File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
@@ -160,7 +140,8 @@ public sealed class ReliabilityTest(ITestOutputHelper output) : IAsyncLifetime
     public async Task HostileCorpus_ThreeWays_NoCrashNoHangNoPoisonNothingLost_NoWrongMarks_BoundedMemory_AndTheWaysAgree()
     {
         var key = await _p.UnitKeyAsync("SO-TP");
-        var worker = WorkerProcessId();
+        // This pipeline's own worker: other test classes run pipelines of their own at the same time (one kills its worker).
+        var worker = _p.Host.Worker!.Process.ProcessId;
         var peakBefore = PeakBytes(worker);
         var corpus = Corpus(seed: 20261130, mutations: 40);
         corpus.Add(("oversize.csv", new byte[FileLimits.Default.MaxBytes + 1], null));
@@ -210,6 +191,8 @@ public sealed class ReliabilityTest(ITestOutputHelper output) : IAsyncLifetime
             if ((outcome == "Accepted") != dry[name] || (string?)direct["outcome"] != outcome)
                 disagreements.Add($"{name}: dry run {dry[name]}, api {outcome}, direct {(string?)direct["outcome"]}");
         }
+        // 0 crashes: the same worker process served the whole corpus (DevHost would have started another).
+        Assert.Equal(worker, _p.Host.Worker!.Process.ProcessId);
         var peakAfter = PeakBytes(worker);
         output.WriteLine($"{corpus.Count} files × 3 ways; {uploads.Count} taken by the API; {accepted} accepted (their marks compared); {audit.Count} audit rows");
         output.WriteLine($"worker peak memory (VmHWM): {peakBefore / 1048576} MB before the corpus, {peakAfter / 1048576} MB after (+{(peakAfter - peakBefore) / 1048576} MB)");
