@@ -5,11 +5,14 @@ namespace ParServerless.Pages.Tests.Support;
 /// <summary>Keyboard-only use: what Tab reaches, and whether the focus is visible there.</summary>
 public static class Keyboard
 {
-    /// <summary>Presses Tab through the whole page and asserts that every link and control was reached, each with a visible outline.</summary>
+    /// <summary>
+    /// Presses Tab through the whole page and asserts that every link and control (and every scrollable region made focusable with
+    /// <c>tabindex="0"</c>) was reached, each with a visible outline.
+    /// </summary>
     public static async Task TabReachesEveryControlAsync(IPage page)
     {
         var focusable = await page.EvaluateAsync<string[]>(
-            "() => Array.from(document.querySelectorAll('a[href],button,input,select,textarea')).filter(e => !e.closest('[hidden]') && !e.disabled).map(e => e.outerHTML)");
+            "() => Array.from(document.querySelectorAll('a[href],button,input,select,textarea,[tabindex=\"0\"]')).filter(e => !e.closest('[hidden]') && !e.disabled).map(e => e.outerHTML)");
         Assert.NotEmpty(focusable);
         var reached = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < focusable.Length + 3; i++)
