@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ParServerless.Files.Workflow;
 using ParServerless.Samples;
 using ParServerless.Scoring.Schemes;
 
@@ -21,12 +22,6 @@ namespace ParServerless.Cli;
 internal sealed class LoadSample(HttpClient http, string adminKey, TextWriter output)
 {
     private const int Year = HueSample.Year;
-
-    private static readonly (string Container, string Kind, bool Agency)[] Order =
-    [
-        ("submissions", "self-assessment", true), ("appraisals", "appraisal", false), ("explanations", "explanation", true),
-        ("surveys", "survey", false), ("adjustments", "bonus-penalty", false), ("history", "history", false),
-    ];
 
     public async Task<int> RunAsync(string folder, CancellationToken cancellationToken)
     {
@@ -52,18 +47,20 @@ internal sealed class LoadSample(HttpClient http, string adminKey, TextWriter ou
         var keys = units.ToDictionary(u => (string)u!["code"]!, u => (string)u!["key"]!);
 
         var uploads = new List<string>();
-        foreach (var (container, kind, agency) in Order)
+        // One folder per container, in workflow order (both appraisal rounds share "appraisals", before the explanations).
+        foreach (var step in WorkflowSteps.All.DistinctBy(s => s.Container))
         {
+            var (container, kind) = (step.Container, step.UploadKind);
             var dir = Path.Combine(folder, container);
             if (!Directory.Exists(dir)) continue;
             foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var parts = Path.GetRelativePath(dir, file).Split(Path.DirectorySeparatorChar);
                 var name = Uri.EscapeDataString(parts[^1]);
-                var (route, key) = (agency, container) switch
+                var (route, key) = (step.Actor, step.Scope) switch
                 {
-                    (true, _) => ($"/api/agency/{parts[0]}/{parts[1]}/uploads/{kind}/{name}", keys[parts[1]]),
-                    (false, "appraisals") => ($"/api/admin/years/{parts[0]}/uploads/{kind}/{name}?round={parts[1]}", adminKey),
+                    (StepActor.Agency, _) => ($"/api/agency/{parts[0]}/{parts[1]}/uploads/{kind}/{name}", keys[parts[1]]),
+                    (_, PathScope.Round) => ($"/api/admin/years/{parts[0]}/uploads/{kind}/{name}?round={parts[1]}", adminKey),
                     _ => ($"/api/admin/years/{parts[0]}/uploads/{kind}/{name}", adminKey),
                 };
                 var accepted = await SendAsync(HttpMethod.Post, route, new ByteArrayContent(await File.ReadAllBytesAsync(file, cancellationToken)), cancellationToken, key: key);

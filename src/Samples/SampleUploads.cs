@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Scoring.Marks;
 using ParServerless.Scoring.Schemes;
 using ParServerless.Scoring.Units;
@@ -7,7 +8,7 @@ using ParServerless.Scoring.Units;
 namespace ParServerless.Samples;
 
 /// <summary>One file of a sample year as it is uploaded to blob storage (tệp tải lên).</summary>
-/// <param name="Container">Blob container, one per file kind (see <see cref="SampleUploads.Containers"/>).</param>
+/// <param name="Container">Blob container, one per file kind (the workflow step's, <see cref="WorkflowSteps.Containers"/>).</param>
 /// <param name="BlobPath">Path inside the container, e.g. "2021/SO-TP/tu-danh-gia-2021-SO-TP.xlsx"; it says year, unit or round, and file name.</param>
 /// <param name="FileName">The file name, the last segment of <paramref name="BlobPath"/>.</param>
 /// <param name="Content">The file's bytes: the same on every run.</param>
@@ -32,16 +33,6 @@ public sealed record SampleUpload(string Container, string BlobPath, string File
 /// </remarks>
 public static class SampleUploads
 {
-    /// <summary>Blob containers, one per file kind (the same names as the ingest functions' triggers).</summary>
-    public static class Containers
-    {
-        public const string SelfAssessment = "submissions";
-        public const string Explanation = "explanations";
-        public const string Appraisal = "appraisals";
-        public const string Survey = "surveys";
-        public const string BonusPenalty = "adjustments";
-    }
-
     /// <summary>Uploader of appraisal files: the council's secretariat (Tổ thư ký Hội đồng thẩm định, at the Sở Nội vụ).</summary>
     public const string Secretariat = "to-thu-ky";
 
@@ -68,8 +59,8 @@ public static class SampleUploads
             var unit = units[i];
             var format = (i % 10) switch { 3 => FileFormat.Csv, 7 => FileFormat.Json, _ => FileFormat.Xlsx };
             var request = new TemplateRequest(year, unit.GroupCode, FileKind.SelfAssessment, [unit]);
-            var file = Name("tu-danh-gia", year, unit.Code, format);
-            uploads.Add(new SampleUpload(Containers.SelfAssessment, Path(year, unit.Code, file), file,
+            var file = Name(request.Step, year, unit.Code, format);
+            uploads.Add(new SampleUpload(request.Step.Container, Path(year, unit.Code, file), file,
                 FilledFileWriter.Write(scheme, request, [Sheet(unit, MarkSource.SelfAssessment)], format), unit.Code));
         }
 
@@ -78,8 +69,8 @@ public static class SampleUploads
         {
             var format = code == "SO" ? FileFormat.Xlsx : FileFormat.Json;
             var request = new TemplateRequest(year, code, FileKind.Survey, members);
-            var file = Name("dieu-tra", year, code, format);
-            uploads.Add(new SampleUpload(Containers.Survey, Path(year, file), file,
+            var file = Name(request.Step, year, code, format);
+            uploads.Add(new SampleUpload(request.Step.Container, Path(year, file), file,
                 FilledFileWriter.Write(scheme, request, members.Select(u => Sheet(u, MarkSource.Survey)).ToArray(), format), HomeAffairs));
         }
 
@@ -94,8 +85,8 @@ public static class SampleUploads
             if (sheet.Leaves.Count == 0) continue;
             var format = explained++ % 5 == 2 ? FileFormat.Csv : FileFormat.Xlsx;
             var request = new TemplateRequest(year, unit.GroupCode, FileKind.Explanation, [unit]);
-            var file = Name("giai-trinh", year, unit.Code, format);
-            uploads.Add(new SampleUpload(Containers.Explanation, Path(year, unit.Code, file), file,
+            var file = Name(request.Step, year, unit.Code, format);
+            uploads.Add(new SampleUpload(request.Step.Container, Path(year, unit.Code, file), file,
                 FilledFileWriter.Write(scheme, request, [sheet], format), unit.Code));
         }
 
@@ -111,14 +102,14 @@ public static class SampleUploads
         ArgumentNullException.ThrowIfNull(upload);
         var parts = upload.BlobPath.Split('/');
         int Year() => int.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture);
-        return (upload.Container, parts.Length) switch
+        var step = WorkflowSteps.InContainer(upload.Container);
+        // History tables carry published rows, not marks: a sample year has none.
+        return (step is { MarkSource: not MarkSource.Invalid } ? step.Scope : PathScope.Invalid, parts.Length) switch
         {
-            (Containers.SelfAssessment, 3) => new SubmissionRequest(Year(), FileKind.SelfAssessment, parts[2], parts[1]),
-            (Containers.Explanation, 3) => new SubmissionRequest(Year(), FileKind.Explanation, parts[2], parts[1]),
-            (Containers.Appraisal, 3) => new SubmissionRequest(Year(), FileKind.Appraisal, parts[2], null,
+            (PathScope.Unit, 3) => new SubmissionRequest(Year(), step!.FileKind, parts[2], parts[1]),
+            (PathScope.Round, 3) => new SubmissionRequest(Year(), step!.FileKind, parts[2], null,
                 int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture)),
-            (Containers.Survey, 2) => new SubmissionRequest(Year(), FileKind.Survey, parts[1]),
-            (Containers.BonusPenalty, 2) => new SubmissionRequest(Year(), FileKind.BonusPenalty, parts[1]),
+            (PathScope.Year, 2) => new SubmissionRequest(Year(), step!.FileKind, parts[1]),
             _ => throw new ArgumentException($"'{upload.FullPath}' does not follow the upload path conventions", nameof(upload)),
         };
     }
@@ -131,14 +122,14 @@ public static class SampleUploads
             // The district table's second round came back as csv from the member agency that compiled it.
             var format = round == 2 && code == "HUYEN" ? FileFormat.Csv : FileFormat.Xlsx;
             var request = new TemplateRequest(year, code, FileKind.Appraisal, members, round);
-            var file = Name("tham-dinh-lan-" + Inv(round), year, code, format);
-            yield return new SampleUpload(Containers.Appraisal, Path(year, Inv(round), file), file,
+            var file = Name(request.Step, year, code, format);
+            yield return new SampleUpload(request.Step.Container, Path(year, Inv(round), file), file,
                 FilledFileWriter.Write(scheme, request, members.Select(u => sheet(u, source)).ToArray(), format), Secretariat);
         }
     }
 
-    private static string Name(string kind, int year, string who, FileFormat format) =>
-        $"{kind}-{Inv(year)}-{who}{format switch { FileFormat.Csv => ".csv", FileFormat.Json => ".json", _ => ".xlsx" }}";
+    private static string Name(StepDefinition step, int year, string who, FileFormat format) =>
+        $"{step.TemplateStem}-{Inv(year)}-{who}{format switch { FileFormat.Csv => ".csv", FileFormat.Json => ".json", _ => ".xlsx" }}";
 
     private static string Path(int year, params string[] rest) => Inv(year) + "/" + string.Join('/', rest);
 

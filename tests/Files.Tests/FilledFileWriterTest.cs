@@ -144,7 +144,7 @@ public class FilledFileWriterTest
     /// <summary>Marks a person could type: points on the scheme's 2-decimal step, text without formula-like starts.</summary>
     private static List<MarkSheet> Sheets(Scheme scheme, TemplateRequest request, Random random)
     {
-        var source = FilledFileWriter.SourceOf(request);
+        var source = request.Step.MarkSource;
         var sheets = new List<MarkSheet>();
         foreach (var unit in request.Units)
         {

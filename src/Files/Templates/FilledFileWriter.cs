@@ -35,7 +35,7 @@ public static class FilledFileWriter
         var layout = TemplateLayout.Build(scheme, request);
         if (request.Kind == FileKind.PublishedResults)
             throw new ArgumentException("Published results are written from published rows, not mark sheets", nameof(request));
-        var source = SourceOf(request);
+        var source = request.Step.MarkSource;
         var units = request.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         var byUnit = new Dictionary<string, MarkSheet>(StringComparer.Ordinal);
         foreach (var sheet in sheets)
@@ -81,21 +81,6 @@ public static class FilledFileWriter
         }).ToList();
         Pad(lines, TemplateLayout.PublishedLines, () => new TemplateRow(RowStyle.Free, null, null, null));
         return Render(layout.WithRows(lines), format);
-    }
-
-    /// <summary>The mark source a file kind carries: what <see cref="SubmissionReader"/> gives its sheets.</summary>
-    public static MarkSource SourceOf(TemplateRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Kind switch
-        {
-            FileKind.SelfAssessment => MarkSource.SelfAssessment,
-            FileKind.Appraisal => request.Round == 2 ? MarkSource.Appraisal2 : MarkSource.Appraisal1,
-            FileKind.Explanation => MarkSource.Explanation,
-            FileKind.Survey => MarkSource.Survey,
-            FileKind.BonusPenalty => MarkSource.BonusPenalty,
-            _ => MarkSource.Invalid,
-        };
     }
 
     private static byte[] Render(TemplateLayout layout, FileFormat format) => format switch

@@ -178,16 +178,7 @@ internal sealed class TemplateLayout
     /// <summary>Title lines above the header.</summary>
     public IEnumerable<string> Titles()
     {
-        var year = Request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return Kind switch
-        {
-            FileKind.SelfAssessment => $"PHIẾU TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
-            FileKind.Appraisal => $"KẾT QUẢ THẨM ĐỊNH LẦN {Request.Round} CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
-            FileKind.Explanation => $"GIẢI TRÌNH SAU THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
-            FileKind.Survey => $"ĐIỂM ĐIỀU TRA XÃ HỘI HỌC CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
-            FileKind.BonusPenalty => $"ĐIỂM THƯỞNG, ĐIỂM TRỪ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",
-            _ => $"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH ĐÃ CÔNG BỐ NĂM {year}",
-        };
+        yield return string.Format(System.Globalization.CultureInfo.InvariantCulture, Request.Step.TemplateTitle, Request.Year);
         if (Request.Units.Count == 1 && Kind != FileKind.PublishedResults)
             yield return $"Đơn vị: {Request.Units[0].Name} ({Request.Units[0].Code}). Khối: {Group?.Name} ({Group?.Code}).";
         else if (Group is not null)

@@ -1,3 +1,4 @@
+using ParServerless.Files.Workflow;
 using ParServerless.Scoring.Units;
 
 namespace ParServerless.Files;
@@ -9,4 +10,10 @@ namespace ParServerless.Files;
 /// <param name="Units">The units the template is for, all in <paramref name="GroupCode"/>: exactly one for self-assessment and explanation,
 /// one or more for appraisal, survey and bonus/penalty, none needed for published results.</param>
 /// <param name="Round">Appraisal round 1 or 2, for <see cref="FileKind.Appraisal"/> only.</param>
-public sealed record TemplateRequest(int Year, string? GroupCode, FileKind Kind, IReadOnlyList<Unit> Units, int? Round = null);
+public sealed record TemplateRequest(int Year, string? GroupCode, FileKind Kind, IReadOnlyList<Unit> Units, int? Round = null)
+{
+    /// <summary>The workflow step the template is for.</summary>
+    /// <exception cref="ArgumentException">An appraisal template without round 1 or 2.</exception>
+    public StepDefinition Step => WorkflowSteps.For(Kind, Round)
+        ?? throw new ArgumentException("Thẩm định phải ghi lần 1 hoặc 2. / An appraisal template needs round 1 or 2.", nameof(Round));
+}

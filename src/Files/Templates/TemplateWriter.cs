@@ -37,15 +37,7 @@ public static class TemplateWriter
     public static string FileName(TemplateRequest request, FileFormat format = FileFormat.Xlsx)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var kind = request.Kind switch
-        {
-            FileKind.SelfAssessment => "tu-danh-gia",
-            FileKind.Appraisal => "tham-dinh-lan-" + request.Round?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            FileKind.Explanation => "giai-trinh",
-            FileKind.Survey => "dieu-tra",
-            FileKind.BonusPenalty => "thuong-tru",
-            _ => "ket-qua-cong-bo",
-        };
+        var kind = request.Step.TemplateStem;
         var who = request.Units.Count == 1 ? request.Units[0].Code : request.GroupCode ?? "tat-ca";
         var ext = format switch { FileFormat.Csv => ".csv", FileFormat.Json => ".json", _ => ".xlsx" };
         return FormattableString.Invariant($"{kind}_{request.Year}_{who}{ext}");

@@ -3,10 +3,10 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ParServerless.Files.Tables;
-using Column = ParServerless.Files.Tables.Column;
-using Headers = ParServerless.Files.Tables.Headers;
 using ParServerless.Files.Xlsx;
 using ParServerless.Scoring.Schemes;
+using Column = ParServerless.Files.Tables.Column;
+using Headers = ParServerless.Files.Tables.Headers;
 
 namespace ParServerless.Files.Templates;
 
@@ -36,7 +36,7 @@ internal static class XlsxTemplateWriter
             metaPart.Worksheet = MetaSheet(layout, strings);
 
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Name = SheetName(layout.Kind), SheetId = 1, Id = workbookPart.GetIdOfPart(dataPart) });
+            sheets.Append(new Sheet { Name = layout.Request.Step.SheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(dataPart) });
             sheets.Append(new Sheet
             {
                 Name = XlsxTableReader.MetaSheet, SheetId = 2, Id = workbookPart.GetIdOfPart(metaPart), State = SheetStateValues.Hidden,
@@ -46,16 +46,6 @@ internal static class XlsxTemplateWriter
         }
         return DeterministicZip.Normalise(stream.ToArray());
     }
-
-    internal static string SheetName(FileKind kind) => kind switch
-    {
-        FileKind.SelfAssessment => "Tự đánh giá",
-        FileKind.Appraisal => "Thẩm định",
-        FileKind.Explanation => "Giải trình",
-        FileKind.Survey => "Điều tra",
-        FileKind.BonusPenalty => "Thưởng - trừ",
-        _ => "Kết quả công bố",
-    };
 
     private static Worksheet DataSheet(TemplateLayout layout, SharedStrings strings)
     {

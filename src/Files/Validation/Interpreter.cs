@@ -1,4 +1,5 @@
 using ParServerless.Files.Tables;
+using ParServerless.Files.Workflow;
 using ParServerless.Scoring.Marks;
 using ParServerless.Scoring.Problems;
 using static ParServerless.Files.FileProblemCodes;
@@ -38,16 +39,7 @@ internal static class Interpreter
     private static MarkSource Source(ReadContext ctx)
     {
         var request = ctx.Request;
-        switch (request.Kind)
-        {
-            case FileKind.SelfAssessment: return MarkSource.SelfAssessment;
-            case FileKind.Explanation: return MarkSource.Explanation;
-            case FileKind.Survey: return MarkSource.Survey;
-            case FileKind.BonusPenalty: return MarkSource.BonusPenalty;
-            case FileKind.PublishedResults: return MarkSource.Invalid;
-        }
-        if (request.Round is 1) return MarkSource.Appraisal1;
-        if (request.Round is 2) return MarkSource.Appraisal2;
+        if (WorkflowSteps.For(request.Kind, request.Round) is { } step) return step.MarkSource;
         ctx.Bag.Error(RoundDisagrees, Location.Whole,
             $"Tệp thẩm định phải được gửi cho lần 1 hoặc lần 2 (đường dẫn ghi: {request.Round?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "không có"}).",
             $"An appraisal file must be uploaded for round 1 or 2 (the path says: {request.Round?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).");

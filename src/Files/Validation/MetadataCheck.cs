@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParServerless.Files.Workflow;
 using ParServerless.Scoring.Problems;
 using static ParServerless.Files.FileProblemCodes;
 
@@ -66,16 +67,7 @@ internal static class MetadataCheck
     }
 
     /// <summary>Vietnamese name of a file kind, for messages.</summary>
-    public static string KindName(FileKind kind) => kind switch
-    {
-        FileKind.SelfAssessment => "tự đánh giá",
-        FileKind.Appraisal => "thẩm định",
-        FileKind.Explanation => "giải trình",
-        FileKind.Survey => "điểm điều tra xã hội học",
-        FileKind.BonusPenalty => "điểm thưởng, điểm trừ",
-        FileKind.PublishedResults => "kết quả đã công bố",
-        _ => "không xác định",
-    };
+    public static string KindName(FileKind kind) => kind == FileKind.Invalid || !Enum.IsDefined(kind) ? "không xác định" : WorkflowSteps.OfKind(kind).KindVietnamese;
 
     private static void CheckScheme(ReadContext ctx)
     {

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using ParServerless.Pipeline.Ingestion;
-using C = ParServerless.Pipeline.Storage.StorageNames.Uploads;
+using C = ParServerless.Files.Workflow.WorkflowSteps.Containers;
 
 namespace ParServerless.Functions.Triggers;
 
@@ -16,36 +16,36 @@ public sealed class IngestFunctions(IngestionService ingestion)
     /// <summary>Self-assessment (tự đánh giá) uploaded by an agency for its own unit.</summary>
     [Function(nameof(IngestSubmission))]
     public Task IngestSubmission(
-        [BlobTrigger(C.SelfAssessment + "/{year}/{unit}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
+        [BlobTrigger(C.Submissions + "/{year}/{unit}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
         ingestion.IngestAsync(blob, ct);
 
     /// <summary>Explanation (giải trình) of an agency after appraisal round 1.</summary>
     [Function(nameof(IngestExplanation))]
     public Task IngestExplanation(
-        [BlobTrigger(C.Explanation + "/{year}/{unit}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
+        [BlobTrigger(C.Explanations + "/{year}/{unit}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
         ingestion.IngestAsync(blob, ct);
 
     /// <summary>Appraisal (thẩm định) of the council, round 1 or 2.</summary>
     [Function(nameof(IngestAppraisal))]
     public Task IngestAppraisal(
-        [BlobTrigger(C.Appraisal + "/{year}/{round}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
+        [BlobTrigger(C.Appraisals + "/{year}/{round}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
         ingestion.IngestAsync(blob, ct);
 
     /// <summary>Survey and satisfaction points (điều tra xã hội học, SIPAS).</summary>
     [Function(nameof(IngestSurvey))]
     public Task IngestSurvey(
-        [BlobTrigger(C.Survey + "/{year}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
+        [BlobTrigger(C.Surveys + "/{year}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
         ingestion.IngestAsync(blob, ct);
 
     /// <summary>Bonus and penalty points (điểm thưởng, điểm trừ).</summary>
     [Function(nameof(IngestAdjustment))]
     public Task IngestAdjustment(
-        [BlobTrigger(C.BonusPenalty + "/{year}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
+        [BlobTrigger(C.Adjustments + "/{year}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
         ingestion.IngestAsync(blob, ct);
 
     /// <summary>An earlier year's published table (kết quả đã công bố), for year over year.</summary>
     [Function(nameof(IngestHistory))]
     public Task IngestHistory(
-        [BlobTrigger(C.PublishedResults + "/{year}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
+        [BlobTrigger(C.History + "/{year}/{name}", Connection = Storage, Source = BlobTriggerSource.EventGrid)] BlobClient blob, CancellationToken ct) =>
         ingestion.IngestAsync(blob, ct);
 }

@@ -1,4 +1,5 @@
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Api.Contracts;
 using ParServerless.Pipeline.Ingestion;
 using ParServerless.Pipeline.Problems;
@@ -101,29 +102,27 @@ public sealed class AdminApi(
 
     public async Task<ApiReply> PutRoundAsync(int year, string round, RoundRequest body, CancellationToken ct)
     {
-        var name = RoundNames.Parse(round);
-        if (name == RoundName.Invalid) return BadRound(round);
+        if (WorkflowSteps.Named(round) is not { } step) return BadRound(round);
         if (body.Opens is { } o && body.Deadline is { } d && d <= o) return PipelineProblems.DeadlineBeforeOpening();
-        return Reply(await years.ApplyAsync(year, y => y.SetRound(name, new RoundWindow(body.Opens, body.Deadline)), ct).ConfigureAwait(false));
+        return Reply(await years.ApplyAsync(year, y => y.SetRound(step.Step, new RoundWindow(body.Opens, body.Deadline)), ct).ConfigureAwait(false));
     }
 
     public async Task<ApiReply> CloseRoundAsync(int year, string round, CancellationToken ct)
     {
-        var name = RoundNames.Parse(round);
-        if (name == RoundName.Invalid) return BadRound(round);
-        return Reply(await years.ApplyAsync(year, y => y.CloseRound(name, time.GetUtcNow()), ct).ConfigureAwait(false));
+        if (WorkflowSteps.Named(round) is not { } step) return BadRound(round);
+        return Reply(await years.ApplyAsync(year, y => y.CloseRound(step.Step, time.GetUtcNow()), ct).ConfigureAwait(false));
     }
 
     /// <summary>A council upload: appraisal (round 1 or 2), survey, bonus-penalty, history; or any kind for a unit.</summary>
     public async Task<ApiReply> UploadAsync(int year, string kind, string fileName, int? round, string? unit, Stream body, long? contentLength, CancellationToken ct)
     {
         // Refusals before the gateway's checks are audited like the others (admin: Sở Nội vụ tried).
-        if (!UploadGateway.KindsByRoute.TryGetValue(kind, out var k))
-            return await gateway.RefuseAsync(PipelineProblems.BadKind(kind, UploadGateway.KindNames), year, kind, "", unit, round, fileName, contentLength ?? 0, null, "admin", ct).ConfigureAwait(false);
-        var needsUnit = k is FileKind.SelfAssessment or FileKind.Explanation;
+        if (WorkflowSteps.ByUploadKind(kind) is not { } step)
+            return await gateway.RefuseAsync(PipelineProblems.BadKind(kind, WorkflowSteps.UploadKinds), year, kind, "", unit, round, fileName, contentLength ?? 0, null, "admin", ct).ConfigureAwait(false);
+        var needsUnit = step.Scope == PathScope.Unit;
         if (needsUnit && string.IsNullOrEmpty(unit))
-            return await gateway.RefuseAsync(PipelineProblems.UnitMissing(), year, k.ToString(), UploadPath.ContainerOf(k), unit, round, fileName, contentLength ?? 0, null, "admin", ct).ConfigureAwait(false);
-        return await gateway.UploadAsync(year, k, needsUnit ? unit : null, k == FileKind.Appraisal ? round : null, fileName, body, contentLength, "admin",
+            return await gateway.RefuseAsync(PipelineProblems.UnitMissing(), year, step.FileKind.ToString(), step.Container, unit, round, fileName, contentLength ?? 0, null, "admin", ct).ConfigureAwait(false);
+        return await gateway.UploadAsync(year, step.FileKind, needsUnit ? unit : null, step.Scope == PathScope.Round ? round : null, fileName, body, contentLength, "admin",
             $"/api/admin/years/{year}/uploads", ct).ConfigureAwait(false);
     }
 
@@ -215,5 +214,5 @@ public sealed class AdminApi(
         change.Result is { } year ? ApiReply.Json(YearView.Of(year)) : change.Refusal!;
 
     private static Refusal BadRound(string round) =>
-        PipelineProblems.BadRound(round, RoundNames.All.Select(RoundNames.Text));
+        PipelineProblems.BadRound(round, WorkflowSteps.All.Select(s => s.Name));
 }

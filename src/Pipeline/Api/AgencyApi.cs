@@ -1,4 +1,5 @@
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Api.Contracts;
 using ParServerless.Pipeline.Ingestion;
 using ParServerless.Pipeline.Problems;
@@ -14,7 +15,6 @@ namespace ParServerless.Pipeline.Api;
 /// </summary>
 public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearStore years, UnitStore units, SchemeStore schemes, TimeProvider time)
 {
-    private static readonly FileKind[] AgencyKinds = [FileKind.SelfAssessment, FileKind.Explanation];
     private static readonly string[] TemplateFormats = ["xlsx", "csv", "json"];
 
     /// <param name="uploadedBy">"admin" when Sở Nội vụ uploads for the unit, else the unit's code.</param>
@@ -78,8 +78,9 @@ public sealed class AgencyApi(UploadGateway gateway, UploadStore uploads, YearSt
         return all.FirstOrDefault(u => u.Code == unit) is { } me ? new UnitContext(scheme, me, all) : PipelineProblems.UnitNotEvaluated(year, unit);
     }
 
+    /// <summary>The agency's own steps (self-assessment, explanation): the only kinds its routes take.</summary>
     private static FileKind? KindOf(string kind) =>
-        UploadGateway.KindsByRoute.TryGetValue(kind, out var k) && AgencyKinds.Contains(k) ? k : null;
+        WorkflowSteps.ByUploadKind(kind) is { Actor: StepActor.Agency } step ? step.FileKind : null;
 
-    private static Refusal BadKind(string kind) => PipelineProblems.BadKind(kind, ["self-assessment", "explanation"]);
+    private static Refusal BadKind(string kind) => PipelineProblems.BadKind(kind, WorkflowSteps.UploadKindsOf(StepActor.Agency));
 }

@@ -1,3 +1,4 @@
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Api.Contracts;
 using ParServerless.Pipeline.Ingestion;
 using ParServerless.Pipeline.Registry;
@@ -26,9 +27,11 @@ public sealed record ApiQuery(string Name, Type Type, string Description);
 /// </summary>
 /// <param name="Response">The success body's contract; null with <paramref name="ResponseType"/> for bytes (PDF, CSV, XLSX).</param>
 /// <param name="Body">The request body's contract; <see cref="Stream"/> for raw file bytes.</param>
+/// <param name="PathValues">The values a path parameter takes, where it is a closed list (a kind or round from the workflow catalogue).</param>
 public sealed record ApiOperation(
     string Function, string Method, string Route, string Tag, string Summary, ApiAccess Access, Type? Response,
-    string ResponseType = "application/json", int Status = 200, Type? Body = null, string? BodyType = null, IReadOnlyList<ApiQuery>? Query = null);
+    string ResponseType = "application/json", int Status = 200, Type? Body = null, string? BodyType = null, IReadOnlyList<ApiQuery>? Query = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? PathValues = null);
 
 /// <summary>The catalogue of operations, with the names of the functions that serve them.</summary>
 public static class ApiOperations
@@ -86,6 +89,13 @@ public static class ApiOperations
 
     private static readonly ApiQuery UnitQuery = new("unit", typeof(string), "A unit's code (mã đơn vị)");
 
+    // The closed lists of path values come from the workflow catalogue (declared before All: static initialisers run in order).
+    private static readonly IReadOnlyList<string> AgencyKinds = WorkflowSteps.UploadKindsOf(StepActor.Agency);
+    private static readonly IReadOnlyList<string> CouncilKinds = WorkflowSteps.UploadKindsOf(StepActor.Council);
+    private static readonly IReadOnlyList<string> RoundNames = WorkflowSteps.All.Select(s => s.Name).ToList();
+
+    private static Dictionary<string, IReadOnlyList<string>> Kinds(IReadOnlyList<string> kinds) => new() { ["kind"] = kinds };
+
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
         new(Functions.Health, "GET", Health, "Health", "Liveness; touches no storage", ApiAccess.Public, typeof(HealthView)),
@@ -105,14 +115,14 @@ public static class ApiOperations
         new(Functions.PublicExportJson, "GET", PublicExportJson, PublicTag, "Open data (par-open-data/2) as JSON", ApiAccess.Public, null),
         new(Functions.PublicExportXlsx, "GET", PublicExportXlsx, PublicTag, "Open data (par-open-data/2) as XLSX", ApiAccess.Public, null, Xlsx),
 
-        new(Functions.AgencyUpload, "POST", AgencyUpload, AgencyTag, "Upload a file (nộp tệp): body = the file's bytes; kind = self-assessment | explanation. 202 with the status URL.",
-            ApiAccess.Unit, typeof(UploadAccepted), Status: 202, Body: typeof(Stream), BodyType: Octets),
+        new(Functions.AgencyUpload, "POST", AgencyUpload, AgencyTag, $"Upload a file (nộp tệp): body = the file's bytes; kind = {string.Join(" | ", AgencyKinds)}. 202 with the status URL.",
+            ApiAccess.Unit, typeof(UploadAccepted), Status: 202, Body: typeof(Stream), BodyType: Octets, PathValues: Kinds(AgencyKinds)),
         new(Functions.AgencyUploads, "GET", AgencyUploads, AgencyTag, "The unit's uploads of the year, newest first", ApiAccess.Unit, typeof(IReadOnlyList<UploadRecord>)),
         new(Functions.AgencyUploadStatus, "GET", AgencyUploadStatus, AgencyTag, "One upload's status and report (200 ingested, 202 pending)", ApiAccess.Unit, typeof(UploadStatusView)),
         new(Functions.AgencyTemplate, "GET", AgencyTemplate, AgencyTag, "The unit's template (mẫu) for a kind", ApiAccess.Unit, null, Xlsx,
-            Query: [new("format", typeof(string), "xlsx (default), csv or json")]),
+            Query: [new("format", typeof(string), "xlsx (default), csv or json")], PathValues: Kinds(AgencyKinds)),
         new(Functions.AgencyValidate, "POST", AgencyValidate, AgencyTag, "Dry run: the report the file would get, nothing recorded", ApiAccess.Unit, typeof(ValidationView),
-            Body: typeof(Stream), BodyType: Octets),
+            Body: typeof(Stream), BodyType: Octets, PathValues: Kinds(AgencyKinds)),
 
         new(Functions.AdminSchemes, "GET", AdminSchemes, AdminTag, "Registered schemes (bộ tiêu chí)", ApiAccess.Admin, typeof(IReadOnlyList<SchemeEntry>)),
         new(Functions.AdminSchemes, "PUT", AdminSchemes, AdminTag, "Register a scheme version (body: scheme JSON, see docs/SCHEMES.md); versions are immutable",
@@ -124,12 +134,13 @@ public static class ApiOperations
         new(Functions.AdminUnits, "GET", AdminUnits, AdminTag, "The year's units with their upload keys", ApiAccess.Admin, typeof(IReadOnlyList<UnitView>)),
         new(Functions.AdminUnits, "PUT", AdminUnits, AdminTag, "Register the year's units and groups with the predecessor map (replaces the list)",
             ApiAccess.Admin, typeof(IReadOnlyList<UnitView>), Body: typeof(IReadOnlyList<UnitRequest>), BodyType: "application/json"),
-        new(Functions.AdminRound, "PUT", AdminRound, AdminTag, "Open a round with its window (self-assessment, appraisal-1, explanation, appraisal-2, survey, bonus-penalty, history)",
-            ApiAccess.Admin, typeof(YearView), Body: typeof(RoundRequest), BodyType: "application/json"),
-        new(Functions.AdminRoundClose, "POST", AdminRoundClose, AdminTag, "Close a round now: later uploads are rejected (PAR-I004)", ApiAccess.Admin, typeof(YearView)),
-        new(Functions.AdminUpload, "POST", AdminUpload, AdminTag, "Council upload: appraisal (?round=1|2), survey, bonus-penalty, history; or any kind for a unit (?unit=)",
+        new(Functions.AdminRound, "PUT", AdminRound, AdminTag, $"Open a round with its window ({string.Join(", ", RoundNames)})",
+            ApiAccess.Admin, typeof(YearView), Body: typeof(RoundRequest), BodyType: "application/json", PathValues: new Dictionary<string, IReadOnlyList<string>> { ["round"] = RoundNames }),
+        new(Functions.AdminRoundClose, "POST", AdminRoundClose, AdminTag, "Close a round now: later uploads are rejected (PAR-I004)", ApiAccess.Admin, typeof(YearView),
+            PathValues: new Dictionary<string, IReadOnlyList<string>> { ["round"] = RoundNames }),
+        new(Functions.AdminUpload, "POST", AdminUpload, AdminTag, $"Council upload: {string.Join(", ", WorkflowSteps.UploadKinds.Except(AgencyKinds))} (appraisal with ?round=1|2); or any kind for a unit (?unit=)",
             ApiAccess.Admin, typeof(UploadAccepted), Status: 202, Body: typeof(Stream), BodyType: Octets,
-            Query: [new("round", typeof(int), "Appraisal round: 1 or 2"), UnitQuery]),
+            Query: [new("round", typeof(int), "Appraisal round: 1 or 2"), UnitQuery], PathValues: Kinds(WorkflowSteps.UploadKinds)),
         new(Functions.AdminUploads, "GET", AdminUploads, AdminTag, "Audit: every upload of the year (who, when, path, hash, outcome)", ApiAccess.Admin,
             typeof(IReadOnlyList<UploadRecord>), Query: [UnitQuery]),
         new(Functions.AdminUploadStatus, "GET", AdminUploadStatus, AdminTag, "One upload's status and report", ApiAccess.Admin, typeof(UploadStatusView)),
@@ -156,9 +167,9 @@ public static class ApiOperations
             "Status board (bảng theo dõi): per round who submitted, who was rejected and why, who is missing, the time to the deadline; the publication checklist",
             ApiAccess.Admin, typeof(BoardView)),
         new(Functions.AdminTemplate, "GET", AdminTemplate, AdminTag,
-            "A group's council template: appraisal (?round=1|2, prefilled with each unit's latest score and note), survey or bonus-penalty",
+            $"A group's council template: {string.Join(", ", CouncilKinds)} (appraisal with ?round=1|2, prefilled with each unit's latest score and note)",
             ApiAccess.Admin, null, Xlsx, Query: [new("group", typeof(string), "A group's code (mã khối)"), new("round", typeof(int), "Appraisal round: 1 or 2"),
-                new("format", typeof(string), "xlsx (default), csv or json")]),
+                new("format", typeof(string), "xlsx (default), csv or json")], PathValues: Kinds(CouncilKinds)),
     ];
 
     /// <summary>The methods a route answers, HEAD included wherever GET is (the <c>Allow</c> header of a 405).</summary>

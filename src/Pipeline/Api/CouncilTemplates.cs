@@ -1,4 +1,5 @@
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Ingestion;
 using ParServerless.Pipeline.Problems;
 using ParServerless.Pipeline.Registry;
@@ -19,16 +20,16 @@ namespace ParServerless.Pipeline.Api;
 /// </remarks>
 public sealed class CouncilTemplates(YearStore years, UnitStore units, SchemeStore schemes, MarkStore marks)
 {
-    /// <summary>The kinds this route makes, by their route names.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["appraisal", "survey", "bonus-penalty"];
+    /// <summary>The kinds this route makes, by their route names: the council's steps.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = WorkflowSteps.UploadKindsOf(StepActor.Council);
 
     private static readonly string[] Formats = ["xlsx", "csv", "json"];
 
     public async Task<ApiReply> TemplateAsync(int year, string kind, string? group, int? round, string? format, CancellationToken ct)
     {
-        if (!Kinds.Contains(kind, StringComparer.OrdinalIgnoreCase) || !UploadGateway.KindsByRoute.TryGetValue(kind, out var k))
-            return PipelineProblems.BadKind(kind, Kinds);
-        if (k == FileKind.Appraisal && round is not (1 or 2)) return PipelineProblems.AppraisalRoundMissing();
+        if (WorkflowSteps.ByUploadKind(kind) is not { Actor: StepActor.Council } any) return PipelineProblems.BadKind(kind, Kinds);
+        if (WorkflowSteps.For(any.FileKind, round) is not { } step) return PipelineProblems.AppraisalRoundMissing();
+        var k = step.FileKind;
         var fileFormat = (format ?? "xlsx").ToLowerInvariant() switch { "xlsx" => FileFormat.Xlsx, "csv" => FileFormat.Csv, "json" => FileFormat.Json, _ => FileFormat.Invalid };
         if (fileFormat == FileFormat.Invalid) return PipelineProblems.BadFormat(format!, Formats);
         if (string.IsNullOrWhiteSpace(group)) return PipelineProblems.TemplateGroupMissing();
@@ -39,8 +40,8 @@ public sealed class CouncilTemplates(YearStore years, UnitStore units, SchemeSto
             .Select(u => u.Unit).Where(u => u.GroupCode == group).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         if (members.Count == 0 || scheme.FindGroup(group) is null) return PipelineProblems.TemplateGroupEmpty(year, group);
 
-        var request = new TemplateRequest(year, group, k, members, k == FileKind.Appraisal ? round : null);
-        var bytes = k == FileKind.Appraisal
+        var request = new TemplateRequest(year, group, k, members, step.AppraisalRound);
+        var bytes = step.Scope == PathScope.Round
             ? FilledFileWriter.Write(scheme, request, Prefill(scheme, request, await marks.CurrentAsync(year, ct).ConfigureAwait(false)), fileFormat)
             : TemplateWriter.Write(scheme, request, fileFormat);
         return new ContentReply(bytes, ContentType(fileFormat), TemplateWriter.FileName(request, fileFormat));
@@ -49,7 +50,7 @@ public sealed class CouncilTemplates(YearStore years, UnitStore units, SchemeSto
     /// <summary>Each unit's latest score and note as a sheet of the requested round, on the group's appraised leaves only.</summary>
     internal static IReadOnlyList<MarkSheet> Prefill(Scheme scheme, TemplateRequest request, IReadOnlyDictionary<string, IReadOnlyList<MarkSheet>> current)
     {
-        var target = FilledFileWriter.SourceOf(request);
+        var target = request.Step.MarkSource;
         MarkSource[] order = target == MarkSource.Appraisal2
             ? [MarkSource.Appraisal2, MarkSource.Appraisal1, MarkSource.SelfAssessment]
             : [MarkSource.Appraisal1, MarkSource.SelfAssessment];

@@ -82,11 +82,10 @@ public static partial class OpenApiDocument
         foreach (Match m in Parameter().Matches(op.Route))
         {
             var isInt = m.Groups["constraint"].Value == "int";
-            parameters.Add(new JsonObject
-            {
-                ["name"] = m.Groups["name"].Value, ["in"] = "path", ["required"] = true,
-                ["schema"] = new JsonObject { ["type"] = isInt ? "integer" : "string" },
-            });
+            var name = m.Groups["name"].Value;
+            var schema = new JsonObject { ["type"] = isInt ? "integer" : "string" };
+            if (op.PathValues?.TryGetValue(name, out var values) == true) schema["enum"] = new JsonArray(values.Select(v => (JsonNode)v).ToArray());
+            parameters.Add(new JsonObject { ["name"] = name, ["in"] = "path", ["required"] = true, ["schema"] = schema });
         }
         foreach (var q in op.Query ?? [])
             parameters.Add(new JsonObject { ["name"] = q.Name, ["in"] = "query", ["required"] = false, ["description"] = q.Description, ["schema"] = SchemaOf(q.Type, schemas) });

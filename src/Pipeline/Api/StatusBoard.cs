@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Api.Contracts;
 using ParServerless.Pipeline.Ingestion;
 using ParServerless.Pipeline.Pages;
@@ -8,6 +9,7 @@ using ParServerless.Pipeline.Publication;
 using ParServerless.Pipeline.Registry;
 using ParServerless.Pipeline.Storage;
 using ParServerless.Scoring.Decisions;
+using ParServerless.Scoring.Marks;
 using ParServerless.Scoring.Problems;
 using ParServerless.Scoring.Results;
 
@@ -28,16 +30,8 @@ namespace ParServerless.Pipeline.Api;
 public sealed class StatusBoard(
     YearStore years, UnitStore units, UploadStore uploads, YearComputation computation, TimeProvider time)
 {
-    /// <summary>The rounds on the board, in workflow order, with their Vietnamese names and whether every unit owes a file.</summary>
-    internal static readonly IReadOnlyList<(RoundName Round, string Name, bool Required)> Rounds =
-    [
-        (RoundName.SelfAssessment, "Tự đánh giá", true),
-        (RoundName.Appraisal1, "Thẩm định lần 1", true),
-        (RoundName.Explanation, "Giải trình", false),
-        (RoundName.Appraisal2, "Thẩm định lần 2", false),
-        (RoundName.Survey, "Điều tra xã hội học", true),
-        (RoundName.BonusPenalty, "Điểm thưởng / điểm trừ", false),
-    ];
+    /// <summary>The rounds on the board, in workflow order: every step that gives marks (not the history import).</summary>
+    internal static IReadOnlyList<StepDefinition> Rounds { get; } = WorkflowSteps.All.Where(s => s.MarkSource != MarkSource.Invalid).ToList();
 
     public async Task<ApiReply> BoardAsync(int year, CancellationToken ct) =>
         await BuildAsync(year, ct).ConfigureAwait(false) is { } board ? ApiReply.Json(board) : PipelineProblems.YearMissing(year);
@@ -53,9 +47,10 @@ public sealed class StatusBoard(
         var audit = await uploads.ListAsync(year, null, ct).ConfigureAwait(false);   // newest first
 
         var rounds = new List<BoardRound>();
-        foreach (var (round, name, required) in Rounds)
+        foreach (var step in Rounds)
         {
-            var attempts = audit.Where(r => RoundNames.For(r.Kind, r.Round) == round).ToList();
+            var round = step.Step;
+            var attempts = audit.Where(r => WorkflowSteps.For(r.Kind, r.Round)?.Step == round).ToList();
             var submitted = new Dictionary<string, BoardUnit>(StringComparer.Ordinal);
             foreach (var r in attempts.Where(a => a.Outcome == UploadOutcome.Accepted))
                 foreach (var code in UnitsOf(r))
@@ -80,7 +75,7 @@ public sealed class StatusBoard(
             var missing = registered.Where(u => !submitted.ContainsKey(u.Code) && !tried.Contains(u.Code)).Select(u => known[u.Code]).ToList();
             var window = record.WindowFor(round);
             var (state, left, words) = Timing(record.Rounds.ContainsKey(round) ? window : null, now);
-            rounds.Add(new BoardRound(RoundNames.Text(round), name, required, window.Opens, window.Deadline, state, left, words,
+            rounds.Add(new BoardRound(step.Name, step.Vietnamese, step.RequiredOfEveryUnit, window.Opens, window.Deadline, state, left, words,
                 registered.Where(u => submitted.ContainsKey(u.Code)).Select(u => submitted[u.Code]).ToList(), rejected, missing));
         }
         return new BoardView(year, record.Status.ToString(), now, registered.Count, rounds, await ChecklistAsync(record, ct).ConfigureAwait(false));

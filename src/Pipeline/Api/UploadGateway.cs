@@ -1,8 +1,9 @@
 using Azure.Storage.Blobs.Models;
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Api.Contracts;
-using ParServerless.Pipeline.Problems;
 using ParServerless.Pipeline.Ingestion;
+using ParServerless.Pipeline.Problems;
 using ParServerless.Pipeline.Registry;
 using ParServerless.Pipeline.Storage;
 
@@ -15,19 +16,6 @@ namespace ParServerless.Pipeline.Api;
 public sealed class UploadGateway(
     StorageClients clients, StorageSetup setup, YearStore years, UnitStore units, UploadStore uploads, MarkStore marks, RefusalAudit refusals, TimeProvider time)
 {
-    public static readonly IReadOnlyDictionary<string, FileKind> KindsByRoute = new Dictionary<string, FileKind>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["self-assessment"] = FileKind.SelfAssessment,
-        ["explanation"] = FileKind.Explanation,
-        ["appraisal"] = FileKind.Appraisal,
-        ["survey"] = FileKind.Survey,
-        ["bonus-penalty"] = FileKind.BonusPenalty,
-        ["history"] = FileKind.PublishedResults,
-    };
-
-    /// <summary>Names of the kinds an upload route takes, in route order.</summary>
-    public static IEnumerable<string> KindNames => KindsByRoute.Keys;
-
     /// <summary>An upload that passed every check the API makes: its bytes, its year and its (normalised) file name.</summary>
     public sealed record CheckedUpload(byte[] Content, YearRecord Year, string FileName);
 
@@ -47,7 +35,7 @@ public sealed class UploadGateway(
         var name = UploadNames.Normalise(fileName);
         if (UploadNames.Problem(name) is { } problem) return PipelineProblems.BadUploadName(fileName, problem.Vi, problem.En);
         if (Path.GetExtension(name).ToLowerInvariant() is not (".xlsx" or ".csv" or ".json")) return PipelineProblems.BadFileName(fileName);
-        if (kind == FileKind.Appraisal && round is not (1 or 2)) return PipelineProblems.AppraisalRoundMissing();
+        if (WorkflowSteps.For(kind, round) is null) return PipelineProblems.AppraisalRoundMissing();
         if (content is null) return PipelineProblems.TooLarge(FileLimits.Default.MaxBytes, contentLength > FileLimits.Default.MaxBytes ? contentLength : null);
         if (content.Length == 0) return PipelineProblems.EmptyFile();
 
@@ -73,12 +61,12 @@ public sealed class UploadGateway(
         string? readSha = null;
         var check = await CheckAsync(year, kind, unit, round, fileName, body, contentLength, (n, h) => (size, readSha) = (n, h), cancellationToken).ConfigureAwait(false);
         if (!check.IsOk)
-            return await RefuseAsync(check.Refusal, year, kind.ToString(), UploadPath.ContainerOf(kind), unit, round, fileName, size, readSha, uploadedBy, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(check.Refusal, year, kind.ToString(), WorkflowSteps.OfKind(kind).Container, unit, round, fileName, size, readSha, uploadedBy, cancellationToken).ConfigureAwait(false);
         var (content, _, name) = check.Value;
 
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
-        var container = UploadPath.ContainerOf(kind);
+        var container = WorkflowSteps.OfKind(kind).Container;
         var blobName = UploadPath.ApiNameFor(kind, year, unit, round, name, sha);
         // Written once (If-None-Match: *): the name holds the hash, so an existing blob holds these very bytes and the upload
         // is already on its way; nothing accepted is ever overwritten. The upload moment goes in the metadata to the tick, so

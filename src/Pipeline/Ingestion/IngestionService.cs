@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Problems;
 using ParServerless.Pipeline.Publication;
 using ParServerless.Pipeline.Registry;
@@ -128,7 +129,7 @@ public sealed partial class IngestionService(
         }
 
         var record = new UploadRecord(
-            path?.Year ?? 0, container, blobName, sha, path?.Kind ?? UploadPath.KindOf(container), path?.Unit, path?.Round,
+            path?.Year ?? 0, container, blobName, sha, path?.Kind ?? WorkflowSteps.InContainer(container)?.FileKind ?? FileKind.Invalid, path?.Unit, path?.Round,
             content.Length, uploadedBy ?? "storage", at, time.GetUtcNow(), accepted ? UploadOutcome.Accepted : UploadOutcome.Rejected,
             report.ErrorCount, report.WarningCount, carried, report.Codes.ToList(),
             UploadReport.BlobName(container, blobName, sha), originalName);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Problems;
-using ParServerless.Pipeline.Storage;
 using ParServerless.Scoring.Problems;
 
 namespace ParServerless.Pipeline.Ingestion;
@@ -17,12 +17,13 @@ public sealed record UploadPath(string Container, string BlobName, FileKind Kind
         var bag = new ProblemBag();
         var segments = blobName.Split('/');
         var yearText = segments.Length > 0 ? segments[0] : "";
-        var kind = KindOf(container);
-        var withUnitOrRound = kind is FileKind.SelfAssessment or FileKind.Explanation or FileKind.Appraisal;
+        var step = WorkflowSteps.InContainer(container);
+        var scope = step?.Scope ?? PathScope.Invalid;
+        var withUnitOrRound = scope is PathScope.Unit or PathScope.Round;
         var expected = withUnitOrRound ? 3 : 2;
-        if (kind == FileKind.Invalid || segments.Length != expected || segments.Any(s => s.Length == 0))
+        if (step is null || segments.Length != expected || segments.Any(s => s.Length == 0))
         {
-            var shape = Shape(container);
+            var shape = Shape(container, scope);
             bag.Add(PipelineProblems.BadPath(container, blobName, shape).AsProblem());
             return (null, yearText, bag.ToReport());
         }
@@ -34,52 +35,30 @@ public sealed record UploadPath(string Container, string BlobName, FileKind Kind
         }
         // The unit segment and the file name follow the one naming rule (a stray space in "2022/ SO-TP/…" is refused here,
         // never counted for a unit whose upload list does not show it). API names carry a 13-character hash prefix.
-        if (withUnitOrRound && kind != FileKind.Appraisal && UploadNames.Problem(segments[1], UploadNames.MaxSegmentLength) is { } unitProblem)
+        if (scope == PathScope.Unit && UploadNames.Problem(segments[1], UploadNames.MaxSegmentLength) is { } unitProblem)
             bag.Add(PipelineProblems.BadUploadName(segments[1], unitProblem.Vi, unitProblem.En).AsProblem());
         if (UploadNames.Problem(segments[^1], UploadNames.MaxFileNameLength + ApiPrefixLength) is { } nameProblem)
             bag.Add(PipelineProblems.BadUploadName(segments[^1], nameProblem.Vi, nameProblem.En).AsProblem());
         string? unit = null;
         int? round = null;
-        if (kind == FileKind.Appraisal)
+        if (scope == PathScope.Round)
         {
             if (segments[1] is "1" or "2") round = segments[1][0] - '0';
             else bag.Add(PipelineProblems.BadPathRound(segments[1]).AsProblem());
         }
-        else if (withUnitOrRound) unit = segments[1];
+        else if (scope == PathScope.Unit) unit = segments[1];
         if (bag.HasErrors) return (null, yearText, bag.ToReport());
-        return (new UploadPath(container, blobName, kind, yearText, year, unit, round, segments[^1]), yearText, ValidationReport.Empty);
+        return (new UploadPath(container, blobName, step!.FileKind, yearText, year, unit, round, segments[^1]), yearText, ValidationReport.Empty);
     }
-
-    public static FileKind KindOf(string container) => container switch
-    {
-        StorageNames.Uploads.SelfAssessment => FileKind.SelfAssessment,
-        StorageNames.Uploads.Explanation => FileKind.Explanation,
-        StorageNames.Uploads.Appraisal => FileKind.Appraisal,
-        StorageNames.Uploads.Survey => FileKind.Survey,
-        StorageNames.Uploads.BonusPenalty => FileKind.BonusPenalty,
-        StorageNames.Uploads.PublishedResults => FileKind.PublishedResults,
-        _ => FileKind.Invalid,
-    };
-
-    public static string ContainerOf(FileKind kind) => kind switch
-    {
-        FileKind.SelfAssessment => StorageNames.Uploads.SelfAssessment,
-        FileKind.Explanation => StorageNames.Uploads.Explanation,
-        FileKind.Appraisal => StorageNames.Uploads.Appraisal,
-        FileKind.Survey => StorageNames.Uploads.Survey,
-        FileKind.BonusPenalty => StorageNames.Uploads.BonusPenalty,
-        FileKind.PublishedResults => StorageNames.Uploads.PublishedResults,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
 
     /// <summary>Length of the prefix the API puts before a file name: 12 hex digits of the SHA-256 and a dash.</summary>
     public const int ApiPrefixLength = 13;
 
     /// <summary>The blob name an upload of this kind gets: the inverse of <see cref="Parse"/>.</summary>
-    public static string NameFor(FileKind kind, int year, string? unit, int? round, string fileName) => kind switch
+    public static string NameFor(FileKind kind, int year, string? unit, int? round, string fileName) => WorkflowSteps.OfKind(kind).Scope switch
     {
-        FileKind.SelfAssessment or FileKind.Explanation => FormattableString.Invariant($"{year:D4}/{unit}/{fileName}"),
-        FileKind.Appraisal => FormattableString.Invariant($"{year:D4}/{round}/{fileName}"),
+        PathScope.Unit => FormattableString.Invariant($"{year:D4}/{unit}/{fileName}"),
+        PathScope.Round => FormattableString.Invariant($"{year:D4}/{round}/{fileName}"),
         _ => FormattableString.Invariant($"{year:D4}/{fileName}"),
     };
 
@@ -90,11 +69,11 @@ public sealed record UploadPath(string Container, string BlobName, FileKind Kind
     public static string ApiNameFor(FileKind kind, int year, string? unit, int? round, string fileName, string sha256) =>
         NameFor(kind, year, unit, round, $"{sha256[..12]}-{fileName}");
 
-    private static string Shape(string container) => KindOf(container) switch
+    private static string Shape(string container, PathScope scope) => scope switch
     {
-        FileKind.SelfAssessment or FileKind.Explanation => $"{container}/{{năm}}/{{mã đơn vị}}/{{tệp}}",
-        FileKind.Appraisal => $"{container}/{{năm}}/{{1|2}}/{{tệp}}",
-        FileKind.Invalid => "submissions|explanations|appraisals|surveys|adjustments|history/…",
-        _ => $"{container}/{{năm}}/{{tệp}}",
+        PathScope.Unit => $"{container}/{{năm}}/{{mã đơn vị}}/{{tệp}}",
+        PathScope.Round => $"{container}/{{năm}}/{{1|2}}/{{tệp}}",
+        PathScope.Year => $"{container}/{{năm}}/{{tệp}}",
+        _ => string.Join('|', WorkflowSteps.Containers.All) + "/…",
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Problems;
 using ParServerless.Pipeline.Registry;
 using ParServerless.Scoring.Problems;
@@ -17,21 +18,22 @@ public static class UploadRules
     {
         if (year.Status == YearStatus.Published && kind != FileKind.PublishedResults)
             return PipelineProblems.YearPublished(year.Year).AsReport();
+        // Callers have checked the kind and the appraisal round (PAR-A015, PAR-I001): a step not found here is a bug.
+        var step = WorkflowSteps.For(kind, round) ?? throw new ArgumentException($"No workflow step for {kind}, round {round}.", nameof(kind));
         if (year.HistoryOnly && kind != FileKind.PublishedResults)
-            return PipelineProblems.HistoryOnlyYear(year.Year, RoundNames.Text(RoundNames.For(kind, round))).AsReport();
-        var name = RoundNames.For(kind, round);
-        var window = year.WindowFor(name);
+            return PipelineProblems.HistoryOnlyYear(year.Year, step.Name).AsReport();
+        var window = year.WindowFor(step.Step);
         if (window.Accepts(at)) return null;
         var vn = TimeZoneInfo.ConvertTime(at, Vietnam);
         if (window.Deadline is { } deadline && at >= deadline)
         {
             var d = TimeZoneInfo.ConvertTime(deadline, Vietnam);
-            return PipelineProblems.RoundClosed(year.Year, RoundNames.Text(name), Show(d), Show(vn)).AsReport();
+            return PipelineProblems.RoundClosed(year.Year, step.Name, Show(d), Show(vn)).AsReport();
         }
         else
         {
             var o = TimeZoneInfo.ConvertTime(window.Opens!.Value, Vietnam);
-            return PipelineProblems.RoundNotYetOpen(year.Year, RoundNames.Text(name), Show(o)).AsReport();
+            return PipelineProblems.RoundNotYetOpen(year.Year, step.Name, Show(o)).AsReport();
         }
     }
 

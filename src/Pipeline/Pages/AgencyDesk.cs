@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Api;
 using ParServerless.Pipeline.Registry;
 using static ParServerless.Pipeline.Pages.Html;
@@ -17,9 +18,10 @@ public sealed class AgencyDesk(AgencyApi api, YearStore years, TimeProvider time
     /// <summary>The session cookie: <c>{unit}|{key}</c>, scoped to the desk's path.</summary>
     public const string Cookie = "par_don_vi";
 
-    public static readonly string[] Kinds = ["self-assessment", "explanation"];
+    /// <summary>The agency's own steps (self-assessment, explanation) by their route kinds, in workflow order.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = WorkflowSteps.UploadKindsOf(StepActor.Agency);
 
-    public static string KindName(string kind) => kind == "explanation" ? "Giải trình" : "Tự đánh giá";
+    public static string KindName(string kind) => WorkflowSteps.ByUploadKind(kind)?.Vietnamese ?? kind;
 
     public static PageReply SignIn(int year, string? error = null)
     {
@@ -104,9 +106,10 @@ public sealed class AgencyDesk(AgencyApi api, YearStore years, TimeProvider time
         if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } record) return [];
         var now = time.GetUtcNow();
         var lines = new List<RoundLine>();
-        foreach (var (round, kind) in new[] { (RoundName.SelfAssessment, Kinds[0]), (RoundName.Explanation, Kinds[1]) })
+        foreach (var step in WorkflowSteps.All.Where(s => s.Actor == StepActor.Agency))
         {
-            var w = record.WindowFor(round);
+            var kind = step.UploadKind;
+            var w = record.WindowFor(step.Step);
             lines.Add(w switch
             {
                 { Opens: { } opens } when now < opens => new RoundLine(kind, RoundState.NotOpen, "chưa mở; mở lúc " + E(PublicPages.DateTime(opens)), w.Deadline),

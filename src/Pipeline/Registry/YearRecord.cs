@@ -1,4 +1,4 @@
-using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Problems;
 using ParServerless.Scoring.Decisions;
 using ParServerless.Scoring.Schemes;
@@ -13,19 +13,6 @@ public enum YearStatus
     Open = 1,
     /// <summary>The Decision is published (đã công bố): results are public and uploads are refused.</summary>
     Published = 2,
-}
-
-/// <summary>One step of the year that takes uploads (đợt): self-assessment, explanation, appraisal 1/2, survey, bonus-penalty, history.</summary>
-public enum RoundName
-{
-    Invalid = 0,
-    SelfAssessment = 1,
-    Appraisal1 = 2,
-    Explanation = 3,
-    Appraisal2 = 4,
-    Survey = 5,
-    BonusPenalty = 6,
-    History = 7,
 }
 
 /// <summary>When a round takes uploads. Null bounds are open-ended.</summary>
@@ -48,7 +35,7 @@ public sealed record YearRecord(
     int Year,
     SchemeRef Scheme,
     DecisionSettings Decision,
-    IReadOnlyDictionary<RoundName, RoundWindow> Rounds,
+    IReadOnlyDictionary<WorkflowStep, RoundWindow> Rounds,
     DateTimeOffset? PublishAt,
     YearStatus Status,
     string? DraftHash,
@@ -65,11 +52,11 @@ public sealed record YearRecord(
     /// </summary>
     public bool HistoryOnly { get; init; }
 
-    public RoundWindow WindowFor(RoundName round) => Rounds.TryGetValue(round, out var w) ? w : new RoundWindow(null, null);
+    public RoundWindow WindowFor(WorkflowStep round) => Rounds.TryGetValue(round, out var w) ? w : new RoundWindow(null, null);
 
     /// <summary>Opens a year (mở kỳ đánh giá): no rounds yet, nothing public.</summary>
     public static YearRecord Open(int year, SchemeRef scheme, DecisionSettings decision, DateTimeOffset? publishAt) =>
-        new(year, scheme, decision, new Dictionary<RoundName, RoundWindow>(), publishAt, YearStatus.Open, null, null, null, null);
+        new(year, scheme, decision, new Dictionary<WorkflowStep, RoundWindow>(), publishAt, YearStatus.Open, null, null, null, null);
 
     /// <summary>Changes the scheme, the Decision's texts and the publication moment.</summary>
     public YearChange ChangeSettings(SchemeRef scheme, DecisionSettings decision, DateTimeOffset? publishAt) =>
@@ -84,15 +71,15 @@ public sealed record YearRecord(
         Guarded(() => this with { Scheme = scheme, Decision = decision, PublishAt = historyOnly ? null : publishAt, HistoryOnly = historyOnly });
 
     /// <summary>Opens or changes a round's window.</summary>
-    public YearChange SetRound(RoundName round, RoundWindow window) =>
-        Guarded(() => this with { Rounds = new Dictionary<RoundName, RoundWindow>(Rounds) { [round] = window } });
+    public YearChange SetRound(WorkflowStep round, RoundWindow window) =>
+        Guarded(() => this with { Rounds = new Dictionary<WorkflowStep, RoundWindow>(Rounds) { [round] = window } });
 
     /// <summary>Closes a round now: later uploads are rejected (PAR-I004).</summary>
     /// <remarks>Whole seconds: blob last-modified times, which ingestion checks against the deadline, have no finer precision.</remarks>
-    public YearChange CloseRound(RoundName round, DateTimeOffset now)
+    public YearChange CloseRound(WorkflowStep round, DateTimeOffset now)
     {
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-        return Guarded(() => this with { Rounds = new Dictionary<RoundName, RoundWindow>(Rounds) { [round] = WindowFor(round) with { Deadline = now } } });
+        return Guarded(() => this with { Rounds = new Dictionary<WorkflowStep, RoundWindow>(Rounds) { [round] = WindowFor(round) with { Deadline = now } } });
     }
 
     /// <summary>The year's units were replaced: the version readers cache the unit list by moves on.</summary>
@@ -137,38 +124,4 @@ public sealed record YearRecord(
         && DraftHash == other.DraftHash && PublishedHash == other.PublishedHash && PublishedAt == other.PublishedAt
         && UnitsVersion == other.UnitsVersion && SignedDecision == other.SignedDecision && Rounds.Count == other.Rounds.Count
         && Rounds.All(r => other.Rounds.TryGetValue(r.Key, out var w) && w == r.Value);
-}
-
-/// <summary>Text names of rounds, as used in routes and JSON.</summary>
-public static class RoundNames
-{
-    private static readonly Dictionary<RoundName, string> Names = new()
-    {
-        [RoundName.SelfAssessment] = "self-assessment",
-        [RoundName.Appraisal1] = "appraisal-1",
-        [RoundName.Explanation] = "explanation",
-        [RoundName.Appraisal2] = "appraisal-2",
-        [RoundName.Survey] = "survey",
-        [RoundName.BonusPenalty] = "bonus-penalty",
-        [RoundName.History] = "history",
-    };
-
-    public static string Text(RoundName round) => Names[round];
-
-    public static RoundName Parse(string? text) =>
-        Names.FirstOrDefault(p => string.Equals(p.Value, text, StringComparison.OrdinalIgnoreCase)).Key;
-
-    public static IEnumerable<RoundName> All => Names.Keys;
-
-    /// <summary>The round a file kind (and appraisal round number) belongs to.</summary>
-    public static RoundName For(FileKind kind, int? round) => kind switch
-    {
-        FileKind.SelfAssessment => RoundName.SelfAssessment,
-        FileKind.Explanation => RoundName.Explanation,
-        FileKind.Appraisal => round == 2 ? RoundName.Appraisal2 : RoundName.Appraisal1,
-        FileKind.Survey => RoundName.Survey,
-        FileKind.BonusPenalty => RoundName.BonusPenalty,
-        FileKind.PublishedResults => RoundName.History,
-        _ => RoundName.Invalid,
-    };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Storage;
 using ParServerless.Scoring.Decisions;
 using ParServerless.Scoring.Schemes;
@@ -79,7 +80,7 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
         ["SchemeId"] = r.Scheme.Id,
         ["SchemeVersion"] = r.Scheme.Version,
         ["Decision"] = JsonSerializer.Serialize(r.Decision, Json),
-        ["Rounds"] = JsonSerializer.Serialize(r.Rounds.ToDictionary(p => RoundNames.Text(p.Key), p => p.Value), Json),
+        ["Rounds"] = JsonSerializer.Serialize(r.Rounds.ToDictionary(p => WorkflowSteps.Of(p.Key).Name, p => p.Value), Json),
         ["PublishAt"] = r.PublishAt,
         ["Status"] = r.Status.ToString(),
         ["DraftHash"] = r.DraftHash,
@@ -97,7 +98,7 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
             int.Parse(e.RowKey, CultureInfo.InvariantCulture),
             new SchemeRef(e.GetString("SchemeId"), e.GetInt32("SchemeVersion") ?? 0),
             JsonSerializer.Deserialize<DecisionSettings>(e.GetString("Decision"), Json)!,
-            rounds.ToDictionary(p => RoundNames.Parse(p.Key), p => p.Value),
+            rounds.ToDictionary(p => (WorkflowSteps.Named(p.Key)?.Step ?? WorkflowStep.Invalid), p => p.Value),
             e.GetDateTimeOffset("PublishAt"),
             Enum.Parse<YearStatus>(e.GetString("Status")),
             e.GetString("DraftHash"),

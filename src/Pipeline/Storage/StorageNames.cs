@@ -6,24 +6,13 @@ namespace ParServerless.Pipeline.Storage;
 /// </summary>
 public static class StorageNames
 {
-    /// <summary>Upload containers, each watched by one blob-triggered function.</summary>
+    /// <summary>
+    /// Upload containers, each watched by one blob-triggered function: the workflow steps' containers
+    /// (<see cref="ParServerless.Files.Workflow.WorkflowSteps.Containers"/>, where each step's path shape is too).
+    /// </summary>
     public static class Uploads
     {
-        /// <summary>Self-assessment (tự đánh giá) by an agency: <c>submissions/{year}/{unit}/{name}</c>.</summary>
-        public const string SelfAssessment = "submissions";
-        /// <summary>Explanation (giải trình) by an agency after appraisal round 1: <c>explanations/{year}/{unit}/{name}</c>.</summary>
-        public const string Explanation = "explanations";
-        /// <summary>Council appraisal (thẩm định) round 1 or 2: <c>appraisals/{year}/{round}/{name}</c>.</summary>
-        public const string Appraisal = "appraisals";
-        /// <summary>Survey points (điểm điều tra xã hội học, SIPAS): <c>surveys/{year}/{name}</c>.</summary>
-        public const string Survey = "surveys";
-        /// <summary>Bonus and penalty lines (điểm thưởng / điểm trừ): <c>adjustments/{year}/{name}</c>.</summary>
-        public const string BonusPenalty = "adjustments";
-        /// <summary>An earlier year's published table (kết quả đã công bố), for year-over-year comparison: <c>history/{year}/{name}</c>.</summary>
-        public const string PublishedResults = "history";
-
-        public static IReadOnlyList<string> All { get; } =
-            [SelfAssessment, Explanation, Appraisal, Survey, BonusPenalty, PublishedResults];
+        public static IReadOnlyList<string> All => ParServerless.Files.Workflow.WorkflowSteps.Containers.All;
     }
 
     /// <summary>Containers the app writes and never exposes directly.</summary>

@@ -39,4 +39,20 @@ public sealed class OpenApiDocumentTest
         Assert.Contains("YearRequest", document.Components.Schemas.Keys);
         Assert.Contains("Problem", document.Components.Schemas.Keys);
     }
+
+    /// <summary>The kind and round path parameters list the workflow catalogue's values, so a client sees every step and no other.</summary>
+    [Theory]
+    [InlineData("POST", "/api/agency/{year}/{unit}/uploads/{kind}/{fileName}", "kind", new[] { "self-assessment", "explanation" })]
+    [InlineData("POST", "/api/admin/years/{year}/uploads/{kind}/{fileName}", "kind",
+        new[] { "self-assessment", "appraisal", "explanation", "survey", "bonus-penalty", "history" })]
+    [InlineData("GET", "/api/admin/years/{year}/templates/{kind}", "kind", new[] { "appraisal", "survey", "bonus-penalty" })]
+    [InlineData("PUT", "/api/admin/years/{year}/rounds/{round}", "round",
+        new[] { "self-assessment", "appraisal-1", "explanation", "appraisal-2", "survey", "bonus-penalty", "history" })]
+    public void ClosedPathParameters_ListTheCataloguesValues(string method, string path, string parameter, string[] values)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(Generated.Bytes.Span)!;
+        var operation = document["paths"]![path]![method.ToLowerInvariant()]!;
+        var schema = operation["parameters"]!.AsArray().Single(p => (string?)p!["name"] == parameter)!["schema"]!;
+        Assert.Equal(values, schema["enum"]!.AsArray().Select(v => (string)v!));
+    }
 }

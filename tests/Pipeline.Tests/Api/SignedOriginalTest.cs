@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Api;
 using ParServerless.Pipeline.Api.Contracts;
 using ParServerless.Pipeline.Registry;
@@ -50,7 +51,7 @@ public sealed class SignedOriginalTest : IClassFixture<PipelineServicesFixture>
         Assert.Equal(view.Sha256, year!.SignedDecision!.Sha256);
         Assert.Equal("signed-original", PublicApi.DocumentOf(year).Kind);
         // Everything else about a published year still refuses to change.
-        Assert.IsType<YearChange.Refused>(year.SetRound(RoundName.Survey, new RoundWindow(null, null)));
+        Assert.IsType<YearChange.Refused>(year.SetRound(WorkflowStep.Survey, new RoundWindow(null, null)));
 
         // The same file again changes nothing.
         await Admin.UploadSignedAsync(2203, new MemoryStream(pdf), pdf.Length, CancellationToken.None);

@@ -1,5 +1,6 @@
 using CsCheck;
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Ingestion;
 using ParServerless.Pipeline.Storage;
 
@@ -51,7 +52,7 @@ public sealed class UploadNamePropertyTest
             Assert.Equal(name, KeyText.Escape(name)); // nothing left to escape: the key shows the name as it is
             foreach (var (kind, unit, round) in Kinds)
             {
-                var container = UploadPath.ContainerOf(kind);
+                var container = WorkflowSteps.OfKind(kind).Container;
                 var blob = UploadPath.ApiNameFor(kind, 2021, unit, round, name, Sha);
                 AssertBlobName(blob);
                 AssertKey(UploadStore.RowKey(container, blob, Sha));

@@ -1,4 +1,5 @@
 using ParServerless.Files;
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Ingestion;
 using ParServerless.Pipeline.Registry;
 using ParServerless.Scoring.Decisions;
@@ -13,10 +14,10 @@ public sealed class UploadRulesTest
 
     private static YearRecord Year(YearStatus status = YearStatus.Open) => new(
         2025, new SchemeRef("S", 1), new DecisionSettings { Province = "P", Place = "P" },
-        new Dictionary<RoundName, RoundWindow>
+        new Dictionary<WorkflowStep, RoundWindow>
         {
-            [RoundName.SelfAssessment] = new(null, Deadline),
-            [RoundName.Appraisal2] = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, Vietnam), null),
+            [WorkflowStep.SelfAssessment] = new(null, Deadline),
+            [WorkflowStep.Appraisal2] = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, Vietnam), null),
         },
         null, status, null, null, null, null);
 

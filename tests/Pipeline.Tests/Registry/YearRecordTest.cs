@@ -1,3 +1,4 @@
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Registry;
 using ParServerless.Scoring.Decisions;
 using ParServerless.Scoring.Schemes;
@@ -14,16 +15,16 @@ public sealed class YearRecordTest
     [Fact]
     public void SetRound_OpenYear_ChangesTheWindow()
     {
-        var change = Open.SetRound(RoundName.Survey, new RoundWindow(null, Now));
+        var change = Open.SetRound(WorkflowStep.Survey, new RoundWindow(null, Now));
         var changed = Assert.IsType<YearChange.Changed>(change);
-        Assert.Equal(Now, changed.Year.WindowFor(RoundName.Survey).Deadline);
+        Assert.Equal(Now, changed.Year.WindowFor(WorkflowStep.Survey).Deadline);
     }
 
     [Fact]
     public void SetRound_SameWindowAgain_IsUnchanged()
     {
-        var once = Open.SetRound(RoundName.Survey, new RoundWindow(null, Now)).Result!;
-        Assert.IsType<YearChange.Unchanged>(once.SetRound(RoundName.Survey, new RoundWindow(null, Now)));
+        var once = Open.SetRound(WorkflowStep.Survey, new RoundWindow(null, Now)).Result!;
+        Assert.IsType<YearChange.Unchanged>(once.SetRound(WorkflowStep.Survey, new RoundWindow(null, Now)));
     }
 
     [Fact]
@@ -31,8 +32,8 @@ public sealed class YearRecordTest
     {
         YearChange[] changes =
         [
-            Published.SetRound(RoundName.Survey, new RoundWindow(null, Now)),
-            Published.CloseRound(RoundName.SelfAssessment, Now),
+            Published.SetRound(WorkflowStep.Survey, new RoundWindow(null, Now)),
+            Published.CloseRound(WorkflowStep.SelfAssessment, Now),
             Published.ChangeSettings(Published.Scheme, Published.Decision, Now),
             Published.UnitsRegistered(),
             Published.RecordDraft("def"),
@@ -49,8 +50,8 @@ public sealed class YearRecordTest
     [Fact]
     public void CloseRound_CutsToWholeSeconds_BecauseBlobTimesHaveNoFinerPrecision()
     {
-        var closed = Open.CloseRound(RoundName.SelfAssessment, Now).Result!;
-        Assert.Equal(new DateTimeOffset(2021, 12, 20, 3, 4, 5, TimeSpan.Zero), closed.WindowFor(RoundName.SelfAssessment).Deadline);
+        var closed = Open.CloseRound(WorkflowStep.SelfAssessment, Now).Result!;
+        Assert.Equal(new DateTimeOffset(2021, 12, 20, 3, 4, 5, TimeSpan.Zero), closed.WindowFor(WorkflowStep.SelfAssessment).Deadline);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ParServerless.Files.Workflow;
 using ParServerless.Pipeline.Ingestion;
 using ParServerless.Pipeline.Registry;
 using ParServerless.Scoring.Decisions;
@@ -27,7 +28,7 @@ public sealed record YearView(
 {
     public static YearView Of(YearRecord y) => new(
         y.Year, y.Scheme, y.Status.ToString(), y.PublishAt, y.PublishedAt, y.DraftHash, y.PublishedHash,
-        y.Rounds.OrderBy(r => r.Key).ToDictionary(r => RoundNames.Text(r.Key), r => r.Value), y.Decision, y.HistoryOnly);
+        y.Rounds.OrderBy(r => r.Key).ToDictionary(r => WorkflowSteps.Of(r.Key).Name, r => r.Value), y.Decision, y.HistoryOnly);
 }
 
 /// <summary>A registered unit with its upload key (khóa nộp tệp), which Sở Nội vụ hands to the unit.</summary>
