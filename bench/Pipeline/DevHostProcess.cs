@@ -17,7 +17,8 @@ internal sealed partial class DevHostProcess : IDisposable
     private readonly TaskCompletionSource<WorkerReady> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _settingsFile;
 
-    private DevHostProcess(string root, string storage, int port, string hostId, double pollSeconds, string? appDirectory)
+    private DevHostProcess(string root, string storage, int port, string hostId, double pollSeconds, string? appDirectory,
+        IReadOnlyDictionary<string, string>? extraSettings)
     {
         Port = port;
         _settingsFile = Path.Combine(Path.GetTempPath(), $"parbench-{Guid.NewGuid():N}.json");
@@ -29,6 +30,7 @@ internal sealed partial class DevHostProcess : IDisposable
             ["PAR_AGENCY_KEY_SECRET"] = "bench-agency-secret",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
         File.WriteAllText(_settingsFile, new JsonObject { ["Values"] = settings }.ToJsonString());
         Clock = Stopwatch.StartNew();
         Process = Child.Start("dotnet", [Path.Combine(root, "src/DevHost/bin/Release/net10.0/ParServerless.DevHost.dll"),
@@ -48,8 +50,10 @@ internal sealed partial class DevHostProcess : IDisposable
     public string BaseAddress => $"http://127.0.0.1:{Port}";
 
     /// <param name="appDirectory">The worker's build or publish output; the Release build output by default.</param>
-    public static DevHostProcess Start(string root, string storage, string hostId, double pollSeconds = 1, string? appDirectory = null) =>
-        new(root, storage, Child.FreePort(), hostId, pollSeconds, appDirectory);
+    /// <param name="extraSettings">App settings beside the benchmark's own (the worker sees them as environment variables).</param>
+    public static DevHostProcess Start(string root, string storage, string hostId, double pollSeconds = 1, string? appDirectory = null,
+        IReadOnlyDictionary<string, string>? extraSettings = null) =>
+        new(root, storage, Child.FreePort(), hostId, pollSeconds, appDirectory, extraSettings);
 
     private void OnLine(string line)
     {

@@ -39,9 +39,10 @@ internal static class PipelineBench
             Console.WriteLine(report);
         }
 
-        // --worker-cold-start label=dir (repeatable): the worker's cold start to a storage-backed answer, per build of it.
+        // --worker-cold-start label=dir[;NAME=VALUE…] (repeatable): the worker's cold start to a storage-backed answer, per build
+        // of it, with app settings of its own.
         var builds = args.Select((a, i) => (a, i)).Where(x => x.a == "--worker-cold-start" && x.i + 1 < args.Length)
-            .Select(x => args[x.i + 1].Split('=', 2)).Select(p => (p[0], Path.GetFullPath(p[1]))).ToArray();
+            .Select(x => WorkerColdStart.Build.Parse(args[x.i + 1])).ToArray();
         if (builds.Length > 0)
         {
             await using var azurite = await AzuriteInstance.StartInMemoryAsync();

@@ -20,7 +20,7 @@ public static class PipelineServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton(_ => ApiKeys.FromConfiguration(configuration));
-        services.AddSingleton<StorageSetup>();
+        services.AddSingleton(sp => new StorageSetup(sp.GetRequiredService<StorageClients>(), StorageSetup.IsProvisioned(configuration)));
         services.AddSingleton<SchemeStore>();
         services.AddSingleton<YearStore>();
         services.AddSingleton<UnitStore>();

@@ -88,6 +88,19 @@ public sealed partial class BicepTest
         Assert.DoesNotContain("AccountKey", Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void StorageProvisioned_IsTrue_AndTheAppWaitsForEveryContainerTableAndQueue()
+    {
+        // The worker then makes no create calls (StorageSetup): everything must exist before it runs.
+        Assert.Matches($@"name: '{StorageNames.Settings.StorageProvisioned}'\s*\n\s*value: 'true'", Text);
+        var app = Regex.Match(Text, @"^resource flexApp .*?^}", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(app.Success, "resource flexApp not found in main.bicep");
+        var dependsOn = Regex.Match(app.Value, @"dependsOn: \[(.*?)\]", RegexOptions.Singleline);
+        Assert.True(dependsOn.Success, "flexApp has no dependsOn");
+        Assert.Equal(["containers", "storageTables", "storageQueues"],
+            dependsOn.Groups[1].Value.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
     /// <summary>Every app setting name main.bicep sets, for the functions.metadata checks.</summary>
     internal static IReadOnlySet<string> AppSettingNames() =>
         Regex.Matches(Text, @"name: '([A-Za-z_][A-Za-z0-9_]*)'\s*\n\s*value:").Select(x => x.Groups[1].Value).ToHashSet();

@@ -83,6 +83,12 @@ public static class StorageNames
         public const string AdminKey = "PAR_ADMIN_KEY";
         /// <summary>Secret from which each unit's upload key is derived (HMAC-SHA256).</summary>
         public const string AgencyKeySecret = "PAR_AGENCY_KEY_SECRET";
+        /// <summary>
+        /// <c>true</c> where something else has created every container, table and queue before the app runs (infra/main.bicep
+        /// does): <see cref="StorageSetup"/> then makes no create calls, which saves a new instance 16 round trips before its
+        /// first storage-backed answer. Unset or anything else: the app creates what is missing (DevHost, tests, a fresh Azurite).
+        /// </summary>
+        public const string StorageProvisioned = "PAR_STORAGE_PROVISIONED";
 
         public static IReadOnlyList<string> Required { get; } = [DecisionSchedule, AdminKey, AgencyKeySecret];
     }
