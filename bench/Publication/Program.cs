@@ -20,7 +20,11 @@ using ParServerless.Testing.Azurite;
 // so that its peak resident memory (VmHWM) is the publication's alone. Writes bench/artifacts/publication.md.
 //   ParServerless.Bench.Publication [sizes…]
 //   ParServerless.Bench.Publication --measure sequential|durable <connection string> <year>     (child)
+//   ParServerless.Bench.Publication --sheets [count] [dump folder]      (one sheet's CPU cost, no storage)
 if (args is ["--measure", var mode, var connection, var yearText]) return await Measure.RunAsync(mode, connection, int.Parse(yearText, CultureInfo.InvariantCulture));
+
+if (args is ["--sheets", .. var sheetArgs])
+    return SheetCost.Run(sheetArgs.Length > 0 ? int.Parse(sheetArgs[0], CultureInfo.InvariantCulture) : 300, sheetArgs.Length > 1 ? sheetArgs[1] : null);
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [300, 4500];
 var report = new StringBuilder();
