@@ -23,6 +23,33 @@ internal static class SheetCost
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The Decision (and its JSON) of <paramref name="units"/> units: the Huế units cloned round their two groups.</summary>
+    public static int Decision(int units)
+    {
+        var scheme = HueSample.Scheme;
+        var results = Enumerable.Range(0, units).Select(i =>
+        {
+            var template = HueSample.Units[i % HueSample.Units.Count];
+            var unit = new ParServerless.Scoring.Units.Unit(template.Code + "-" + i.ToString(CultureInfo.InvariantCulture),
+                template.Name + " " + i.ToString(CultureInfo.InvariantCulture), template.GroupCode);
+            return ScoreCalculator.Score(scheme, unit, HueSample.Year, UnitMarks.Gather(unit.Code, HueSample.Marks(scheme, template.Code).Select(m => m with { UnitCode = unit.Code })));
+        }).ToList();
+        var standings = Ranking.Rank(scheme, results);
+        for (var round = 0; round < 2; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var model = ParServerless.Scoring.Decisions.DecisionBuilder.Build(scheme, HueSample.Year, HueSample.PublishedOn, standings, HueSample.Decision);
+            var built = watch.Elapsed.TotalMilliseconds;
+            var pdf = ParServerless.Documents.Decision.DecisionDocument.Render(model, DocumentStage.Final);
+            var rendered = watch.Elapsed.TotalMilliseconds;
+            var json = ParServerless.Scoring.Decisions.DecisionJson.Serialize(model);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Decision of {units} units: model {built:0} ms, PDF {rendered - built:0} ms ({pdf.Length / 1024} KiB), JSON {watch.Elapsed.TotalMilliseconds - rendered:0} ms; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms"));
+        }
+        return 0;
+    }
+
     /// <param name="sheets">Sheets to time after one warm-up round.</param>
     /// <param name="dump">When given, the warm-up round's PDFs are written there (for looking at them).</param>
     public static int Run(int sheets, string? dump)
