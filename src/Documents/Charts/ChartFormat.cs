@@ -8,6 +8,4 @@ internal static class ChartFormat
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static string Axis(double value) => value.ToString("0.##", Vietnamese);
-
-    public static ScottPlot.Color Color(string hex) => ScottPlot.Color.FromHex(hex);
 }

@@ -9,12 +9,12 @@ namespace ParServerless.Documents.Fonts;
 /// <remarks>System fonts are never consulted: the Azure host may have none, and a different font would change the bytes.</remarks>
 internal static class EmbeddedFonts
 {
-    /// <summary>Family name used for charts (ScottPlot resolves fonts by name).</summary>
-    public const string Family = "Tinos";
+    private static readonly Lazy<(SKTypeface[] Faces, byte[][] Data)> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly Lazy<SKTypeface[]> Faces = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    public static SKTypeface Get(FontFace face) => Loaded.Value.Faces[(int)face];
 
-    public static SKTypeface Get(FontFace face) => Faces.Value[(int)face];
+    /// <summary>The face's font file as loaded (already cut to <see cref="FontSubsetter.Ranges"/>): what a document's cut starts from.</summary>
+    public static byte[] Data(FontFace face) => Loaded.Value.Data[(int)face];
 
     public static SKTypeface Get(bool bold, bool italic) =>
         Get(bold ? (italic ? FontFace.BoldItalic : FontFace.Bold) : (italic ? FontFace.Italic : FontFace.Regular));
@@ -34,10 +34,11 @@ internal static class EmbeddedFonts
         return true;
     }
 
-    private static SKTypeface[] Load()
+    private static (SKTypeface[] Faces, byte[][] Data) Load()
     {
         var names = new[] { "Regular", "Bold", "Italic", "BoldItalic" };
         var faces = new SKTypeface[names.Length];
+        var data = new byte[names.Length][];
         for (var i = 0; i < names.Length; i++)
         {
             var resource = $"ParServerless.Documents.Fonts.Tinos-{names[i]}.ttf";
@@ -45,10 +46,11 @@ internal static class EmbeddedFonts
                                ?? throw new InvalidOperationException($"Font resource {resource} is missing: run 'npm ci' and rebuild");
             using var whole = new MemoryStream();
             stream.CopyTo(whole);
-            using var data = SKData.CreateCopy(FontSubsetter.Subset(whole.ToArray()));
-            faces[i] = SKTypeface.FromData(data)
+            data[i] = FontSubsetter.Subset(whole.ToArray());
+            using var skData = SKData.CreateCopy(data[i]);
+            faces[i] = SKTypeface.FromData(skData)
                        ?? throw new InvalidOperationException($"Font resource {resource} is not a font Skia can read");
         }
-        return faces;
+        return (faces, data);
     }
 }

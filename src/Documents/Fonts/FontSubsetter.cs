@@ -16,6 +16,7 @@ internal static partial class FontSubsetter
 {
     private const string Library = "libHarfBuzzSharp";
     private const uint NoHinting = 0x00000001u;
+    private const uint RetainGids = 0x00000002u;
 
     /// <summary>Unicode ranges kept: Latin with every Vietnamese letter, combining marks, punctuation, currency and common symbols.</summary>
     internal static readonly (uint First, uint Last)[] Ranges =
@@ -32,7 +33,29 @@ internal static partial class FontSubsetter
         (0x25A0, 0x25FF), // geometric shapes (■ ●)
     ];
 
-    public static byte[] Subset(byte[] font)
+    /// <summary>The font cut down to <see cref="Ranges"/>, without hinting.</summary>
+    public static byte[] Subset(byte[] font) => Subset(font, input =>
+    {
+        var unicodes = hb_subset_input_unicode_set(input);
+        foreach (var (first, last) in Ranges) hb_set_add_range(unicodes, first, last);
+        hb_subset_input_set_flags(input, NoHinting);
+    });
+
+    /// <summary>
+    /// The font cut down to what one document draws: <paramref name="glyphs"/> (as shaped) and the characters of its text
+    /// (so that its cmap, hence the PDF's text extraction, maps them as the whole font does). Glyph ids are kept
+    /// (retain-gids): text shaped with the whole font draws with the cut unchanged.
+    /// </summary>
+    public static byte[] Subset(byte[] font, IEnumerable<uint> glyphs, IEnumerable<uint> codepoints) => Subset(font, input =>
+    {
+        var glyphSet = hb_subset_input_glyph_set(input);
+        foreach (var glyph in glyphs) hb_set_add(glyphSet, glyph);
+        var unicodes = hb_subset_input_unicode_set(input);
+        foreach (var codepoint in codepoints) hb_set_add(unicodes, codepoint);
+        hb_subset_input_set_flags(input, NoHinting | RetainGids);
+    });
+
+    private static byte[] Subset(byte[] font, Action<IntPtr> configure)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero) throw new InvalidOperationException("HarfBuzz could not create a subset input");
@@ -40,9 +63,7 @@ internal static partial class FontSubsetter
         IntPtr blob = IntPtr.Zero, face = IntPtr.Zero, subset = IntPtr.Zero, result = IntPtr.Zero;
         try
         {
-            var unicodes = hb_subset_input_unicode_set(input);
-            foreach (var (first, last) in Ranges) hb_set_add_range(unicodes, first, last);
-            hb_subset_input_set_flags(input, NoHinting);
+            configure(input);
 
             blob = hb_blob_create(handle.AddrOfPinnedObject(), (uint)font.Length, 1 /* readonly */, IntPtr.Zero, IntPtr.Zero);
             face = hb_face_create(blob, 0);
@@ -74,6 +95,12 @@ internal static partial class FontSubsetter
 
     [LibraryImport(Library)]
     private static partial IntPtr hb_subset_input_unicode_set(IntPtr input);
+
+    [LibraryImport(Library)]
+    private static partial IntPtr hb_subset_input_glyph_set(IntPtr input);
+
+    [LibraryImport(Library)]
+    private static partial void hb_set_add(IntPtr set, uint codepoint);
 
     [LibraryImport(Library)]
     private static partial void hb_subset_input_set_flags(IntPtr input, uint flags);

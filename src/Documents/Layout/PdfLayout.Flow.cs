@@ -30,6 +30,8 @@ internal sealed partial class PdfLayout
             case Drawing d:
                 pieces.Add(new Piece(d.Height + d.SpaceAfter, (canvas, x, y) =>
                 {
+                    // A drawing has no text engine, so it has no glyphs to collect in the first pass.
+                    if (_engine.Collecting) return;
                     canvas.Save();
                     canvas.Translate(x, y);
                     canvas.ClipRect(new SKRect(0, 0, width, d.Height));

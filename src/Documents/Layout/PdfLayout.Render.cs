@@ -27,26 +27,40 @@ internal sealed partial class PdfLayout
         };
 
         var sectionSizes = _pages.GroupBy(p => p.Section).ToDictionary(g => g.Key, g => g.Count());
+        // First pass: which glyphs each face draws, so that the document embeds only those (TextEngine's remarks).
+        _engine.BeginCollecting();
+        using (var scratch = new SKNoDrawCanvas((int)_pages.Max(p => p.Setup.Width), (int)_pages.Max(p => p.Setup.Height)))
+            DrawPages(scratch, sectionSizes, _ => { }, _ => { });
+        _engine.UseDocumentFonts();
+
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
-            var inSection = 0;
-            for (var i = 0; i < _pages.Count; i++)
-            {
-                var page = _pages[i];
-                inSection = i > 0 && _pages[i - 1].Section == page.Section ? inSection + 1 : 1;
-                var number = new PageNumber(inSection, sectionSizes[page.Section], i + 1, _pages.Count);
-                var canvas = document.BeginPage(page.Setup.Width, page.Setup.Height);
-                foreach (var op in page.Ops) op(canvas);
-                // Over the content, so that charts' white backgrounds cannot hide it; pale enough to read through.
-                DrawWatermark(canvas, page.Setup);
-                DrawMargins(canvas, page.Setup, number);
-                DrawStamp(canvas, page.Setup);
-                document.EndPage();
-            }
+            SKCanvas? current = null;
+            DrawPages(null, sectionSizes, setup => current = document.BeginPage(setup.Width, setup.Height), _ => document.EndPage(), () => current!);
             document.Close();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>Draws every page onto <paramref name="canvas"/>, or onto each page's canvas from <paramref name="page"/>.</summary>
+    private void DrawPages(SKCanvas? canvas, Dictionary<int, int> sectionSizes, Action<PageSetup> begin, Action<PageSetup> end, Func<SKCanvas>? page = null)
+    {
+        var inSection = 0;
+        for (var i = 0; i < _pages.Count; i++)
+        {
+            var laid = _pages[i];
+            inSection = i > 0 && _pages[i - 1].Section == laid.Section ? inSection + 1 : 1;
+            var number = new PageNumber(inSection, sectionSizes[laid.Section], i + 1, _pages.Count);
+            begin(laid.Setup);
+            var target = canvas ?? page!();
+            foreach (var op in laid.Ops) op(target);
+            // Over the content, so that charts' white backgrounds cannot hide it; pale enough to read through.
+            if (!_engine.Collecting) DrawWatermark(target, laid.Setup);
+            DrawMargins(target, laid.Setup, number);
+            DrawStamp(target, laid.Setup);
+            end(laid.Setup);
+        }
     }
 
     private void DrawMargins(SKCanvas canvas, PageSetup setup, PageNumber number)

@@ -1,73 +1,135 @@
 using ParServerless.Documents.Fonts;
 using ParServerless.Scoring;
 using SkiaSharp;
-using SkiaSharp.HarfBuzz;
 
 namespace ParServerless.Documents.Layout;
 
 /// <summary>Shapes, measures and draws text with HarfBuzz and the embedded fonts. One per document: not thread-safe.</summary>
 /// <remarks>
-/// Widths are cached per face and text at a unit size: PDF output is unhinted, so a width scales linearly with the size,
-/// and a 4,500-unit book measures the same band names and figures thousands of times.
+/// <para>Shaped runs are cached per face and text for the whole process (<see cref="ShapedRun"/>): PDF output is unhinted, so
+/// a run's positions scale linearly with the size, and a province's sheets shape the same strings thousands of times.</para>
+/// <para>Skia's PDF backend embeds a font whole and deflates it in every document, which cost about half of a result sheet's
+/// time. So a document is drawn twice: first <see cref="BeginCollecting">collecting</see> the glyphs each face draws (nothing
+/// is drawn), then with <see cref="UseDocumentFonts">fonts cut down to those glyphs</see>. The cut keeps glyph ids (HarfBuzz's
+/// retain-gids), so the cached runs draw unchanged, and it keeps the outlines, so the pages look the same.</para>
 /// </remarks>
 internal sealed class TextEngine : IDisposable
 {
     private const float UnitSize = 1000f;
-    private readonly SKShaper[] _shapers = new SKShaper[4];
-    private readonly Dictionary<(FontFace, string), float> _widths = [];
-    private readonly Dictionary<(FontFace, float), SKFont> _fonts = [];
+    private readonly ShapedRun.Shaper?[] _shapers = new ShapedRun.Shaper?[4];
+    private readonly Dictionary<(FontFace, float), SKFont> _metricFonts = [];
+    private readonly Dictionary<(FontFace, float), SKFont> _drawFonts = [];
+    private readonly SKTypeface?[] _documentFaces = new SKTypeface?[4];
     private readonly SKPaint _paint = new() { IsAntialias = true };
+    private GlyphUse[]? _collecting;
 
-    /// <summary>Every string drawn, for the glyph coverage test.</summary>
+    /// <summary>Every string drawn, for the glyph coverage test (told once per draw, in the collecting pass).</summary>
     public Action<string, FontFace>? Drawn { get; set; }
+
+    /// <summary>True in the first pass, when drawing only records the glyphs.</summary>
+    public bool Collecting => _collecting is not null;
 
     public float Measure(string text, TextStyle style)
     {
         if (text.Length == 0) return 0;
-        var key = (style.Face, text);
-        if (!_widths.TryGetValue(key, out var width))
-        {
-            var result = Shaper(style.Face).Shape(text, Font(style.Face, UnitSize));
-            width = result.Width;
-            _widths[key] = width;
-        }
-        return width * style.Size / UnitSize;
+        return Run(style.Face, text).Width(UnitSize) * style.Size / UnitSize;
     }
 
     /// <summary>Height of a line from baseline up (ascent) and down (descent), as positive numbers.</summary>
     public (float Ascent, float Descent) Metrics(TextStyle style)
     {
-        var m = Font(style.Face, style.Size).Metrics;
+        var m = Font(_metricFonts, EmbeddedFonts.Get(style.Face), style.Face, style.Size).Metrics;
         return (-m.Ascent, m.Descent);
     }
 
-    /// <summary>Draws text with its left end at x and its baseline at y.</summary>
+    /// <summary>Draws text with its left end at x and its baseline at y (or, while collecting, records its glyphs).</summary>
     public void Draw(SKCanvas canvas, string text, float x, float y, TextStyle style)
     {
         if (text.Length == 0) return;
         text = Text.Nfc(text);
-        Drawn?.Invoke(text, style.Face);
+        var run = Run(style.Face, text);
+        if (_collecting is { } use)
+        {
+            Drawn?.Invoke(text, style.Face);
+            (use[(int)style.Face] ??= new GlyphUse()).Add(text, run.Glyphs);
+            return;
+        }
+        if (run.Glyphs.Length == 0) return;
+        var typeface = _documentFaces[(int)style.Face] ?? EmbeddedFonts.Get(style.Face);
+        var font = Font(_drawFonts, typeface, style.Face, style.Size);
+        var points = run.Glyphs.Length <= 256 ? stackalloc SKPoint[run.Glyphs.Length] : new SKPoint[run.Glyphs.Length];
+        run.Positions(points, x, y, style.Size);
+        using var builder = new SKTextBlobBuilder();
+        builder.AddPositionedRun(run.Glyphs, font, points);
+        using var blob = builder.Build();
         _paint.Color = new SKColor(style.Color);
-        canvas.DrawShapedText(Shaper(style.Face), text, x, y, Font(style.Face, style.Size), _paint);
+        canvas.DrawText(blob, 0, 0, _paint);
     }
 
-    private SKShaper Shaper(FontFace face) => _shapers[(int)face] ??= new SKShaper(EmbeddedFonts.Get(face));
-
-    private SKFont Font(FontFace face, float size)
+    /// <summary>Starts the first pass: draws record their glyphs per face and draw nothing.</summary>
+    public void BeginCollecting()
     {
-        if (!_fonts.TryGetValue((face, size), out var font))
+        _collecting = new GlyphUse[4];
+        ReleaseDocumentFonts();
+    }
+
+    /// <summary>Ends the first pass: the faces used are cut down to the glyphs recorded, and later draws use the cuts.</summary>
+    public void UseDocumentFonts()
+    {
+        var use = _collecting ?? throw new InvalidOperationException("not collecting");
+        _collecting = null;
+        for (var i = 0; i < use.Length; i++)
+        {
+            if (use[i] is not { } used) continue;
+            var bytes = FontSubsetter.Subset(EmbeddedFonts.Data((FontFace)i), used.Glyphs, used.Codepoints);
+            using var data = SKData.CreateCopy(bytes);
+            _documentFaces[i] = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"the {(FontFace)i} cut is not a font Skia can read");
+        }
+    }
+
+    private ShapedRun Run(FontFace face, string text) =>
+        ShapedRun.Get(face, text, f => _shapers[(int)f] ??= new ShapedRun.Shaper(EmbeddedFonts.Get(f)));
+
+    private static SKFont Font(Dictionary<(FontFace, float), SKFont> fonts, SKTypeface typeface, FontFace face, float size)
+    {
+        if (!fonts.TryGetValue((face, size), out var font))
         {
             // Subpixel positioning and no hinting: glyph advances match the shaped widths exactly.
-            font = new SKFont(EmbeddedFonts.Get(face), size) { Subpixel = true, Hinting = SKFontHinting.None, LinearMetrics = true };
-            _fonts[(face, size)] = font;
+            font = new SKFont(typeface, size) { Subpixel = true, Hinting = SKFontHinting.None, LinearMetrics = true };
+            fonts[(face, size)] = font;
         }
         return font;
+    }
+
+    private void ReleaseDocumentFonts()
+    {
+        foreach (var font in _drawFonts.Values) font.Dispose();
+        _drawFonts.Clear();
+        for (var i = 0; i < _documentFaces.Length; i++)
+        {
+            _documentFaces[i]?.Dispose();
+            _documentFaces[i] = null;
+        }
     }
 
     public void Dispose()
     {
         foreach (var shaper in _shapers) shaper?.Dispose();
-        foreach (var font in _fonts.Values) font.Dispose();
+        foreach (var font in _metricFonts.Values) font.Dispose();
+        ReleaseDocumentFonts();
         _paint.Dispose();
+    }
+
+    /// <summary>Glyphs and characters one face draws in a document.</summary>
+    private sealed class GlyphUse
+    {
+        public HashSet<uint> Glyphs { get; } = [];
+        public HashSet<uint> Codepoints { get; } = [];
+
+        public void Add(string text, ushort[] glyphs)
+        {
+            foreach (var g in glyphs) Glyphs.Add(g);
+            foreach (var rune in text.EnumerateRunes()) Codepoints.Add((uint)rune.Value);
+        }
     }
 }

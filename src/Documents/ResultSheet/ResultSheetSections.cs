@@ -134,7 +134,7 @@ internal static class ResultSheetSections
         layout.Add(new KeepTogether([
             new Paragraph([new Run($"Biểu đồ: Chỉ số thành phần của {sheet.Result.Unit.Name} và bình quân {LowerFirst(sheet.Group.Name)}", new TextStyle(12, Bold: true))],
                 TextAlign.Center, SpaceAfter: 4, LineSpacing: 1.15f),
-            new Drawing(230, (canvas, size) => AreaComparisonChart.Draw(canvas, size, pairs, color, sheet.Result.Unit.Name, "Bình quân khối"), SpaceAfter: 10),
+            new Figure(230, (canvas, size, text) => AreaComparisonChart.Draw(canvas, size, text, pairs, color, sheet.Result.Unit.Name, "Bình quân khối"), SpaceAfter: 10),
         ]));
     }
 

@@ -85,17 +85,25 @@ public sealed partial class DecisionService(
             return PipelineProblems.DecisionNotReady(year, unready.Problems);
         }
 
-        var rendered = false;
         var total = computed.Standings.Sum(s => s.Rows.Count);
         var renderStarted = time.GetTimestamp();
-        if (!await documents.ExistsAsync(year, hash, draft: !publish, cancellationToken).ConfigureAwait(false))
+        var rendered = !await documents.ExistsAsync(year, hash, draft: !publish, cancellationToken).ConfigureAwait(false);
+        // The results are written while the documents render (they need only the hash): public routes read neither until the
+        // year row flips, which still comes last, after both.
+        var saving = results.SaveAsync(publish ? ResultStage.Published : ResultStage.Draft, computed, hash, cancellationToken);
+        var rendering = rendered ? RenderAsync(computed, model, date, publish, progress, cancellationToken) : Task.CompletedTask;
+        try
         {
-            await RenderAsync(computed, model, date, publish, progress, cancellationToken).ConfigureAwait(false);
-            rendered = true;
+            await rendering.ConfigureAwait(false);
+        }
+        finally
+        {
+            // Never leave the save running unobserved; a rendering failure wins over a save failure.
+            if (rendering.IsCompletedSuccessfully) await saving.ConfigureAwait(false);
+            else await saving.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
         var renderedAt = time.GetTimestamp();
         progress?.Report(new PublicationProgress(PublicationPhase.Saving, total, total));
-        await results.SaveAsync(publish ? ResultStage.Published : ResultStage.Draft, computed, hash, cancellationToken).ConfigureAwait(false);
         // The year row flips last: until it says Published, public routes show nothing of this year.
         progress?.Report(new PublicationProgress(PublicationPhase.Publishing, total, total));
         var change = await years.ApplyAsync(year, y => publish ? y.Publish(hash, now) : y.RecordDraft(hash), cancellationToken).ConfigureAwait(false);
@@ -178,7 +186,7 @@ public sealed partial class DecisionService(
         await documents.WriteAsync(year, hash, Named(DocumentStore.Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, Json), "application/json", cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Decision {Year}: {Units} units; computed in {ComputeMs:0} ms, rendered in {RenderMs:0} ms, saved and flipped in {SaveMs:0} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision {Year}: {Units} units; computed in {ComputeMs:0} ms, rendered (results saved meanwhile) in {RenderMs:0} ms, saved and flipped in {SaveMs:0} ms")]
     private partial void LogTimings(int year, int units, double computeMs, double renderMs, double saveMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision {Year} {InputSha256}: resuming, {Already} of {Total} units' sheets exist already")]

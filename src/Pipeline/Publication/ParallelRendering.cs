@@ -73,24 +73,38 @@ internal static class ParallelRendering
 #pragma warning restore CA1031
         }, CancellationToken.None)).ToList();
 
-        try
+        // Renderers run on threads of their own, not the pool's: rendering is synchronous CPU work, and on a 2-core instance
+        // two renderers holding both pool threads left the writers' I/O completions (and the storage client's) waiting for the
+        // pool to grow, so the CPU idled between documents while storage waited.
+        var next = -1;
+        var renderers = Enumerable.Range(0, options.Renderers).Select(_ => Task.Factory.StartNew(() =>
         {
-            await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = options.Renderers, CancellationToken = cts.Token },
-                async (item, token) =>
+            try
+            {
+                int i;
+                while (!cts.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < work.Count)
                 {
+                    var item = work[i];
                     var documents = item.Render();
                     if (documents.Count == 0)
                     {
                         done(item);
-                        return;
+                        continue;
                     }
                     var left = new StrongBox(documents.Count);
-                    foreach (var document in documents) await channel.Writer.WriteAsync((item, document, left), token).ConfigureAwait(false);
-                }).ConfigureAwait(false);
-        }
+                    foreach (var document in documents)
+                        if (!channel.Writer.TryWrite((item, document, left)))
+                            channel.Writer.WriteAsync((item, document, left), cts.Token).AsTask().GetAwaiter().GetResult();
+                }
+            }
 #pragma warning disable CA1031 // recorded and rethrown below
-        catch (Exception e) { Fail(e); }
+            catch (Exception e) { Fail(e); }
 #pragma warning restore CA1031
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        try
+        {
+            await Task.WhenAll(renderers).ConfigureAwait(false);
+        }
         finally
         {
             channel.Writer.TryComplete();

@@ -23,7 +23,7 @@ public sealed record AreaComparison(CriterionCode Code, string Name, decimal Max
 /// </summary>
 /// <param name="BiggestLosses">Leaves where the unit lost most points, most first (ties by code), at most five.</param>
 /// <param name="Leaves">Every applicable leaf with its marks, final points and points lost, in scheme order: computed for this unit only, when its sheet is built.</param>
-public sealed record WorkingSheet(
+public sealed partial record WorkingSheet(
     UnitResult Result,
     UnitGroup Group,
     int? Rank,
@@ -39,11 +39,17 @@ public sealed record WorkingSheet(
     /// <summary>How many leaves <see cref="BiggestLosses"/> lists.</summary>
     public const int LossesListed = 5;
 
+    /// <remarks>
+    /// What the whole group contributes (area averages, the row of each unit, who is just above each rank) is computed once
+    /// per <paramref name="standing"/> and kept with it (<see cref="GroupFacts"/>): building every sheet of a group of n units
+    /// costs O(n), not O(n²).
+    /// </remarks>
     public static WorkingSheet Build(Scheme scheme, GroupStanding standing, string unitCode, YearOverYearChange? change = null)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(standing);
-        var row = standing.Find(unitCode) ?? throw new ArgumentException($"Unit {unitCode} is not in group {standing.Group.Code}", nameof(unitCode));
+        var facts = GroupFacts.Of(standing);
+        var row = facts.Find(unitCode) ?? throw new ArgumentException($"Unit {unitCode} is not in group {standing.Group.Code}", nameof(unitCode));
         var result = row.Result;
         // Index points convert to scheme points on the scale the index was computed on.
         var scale = (result.Rescaled ? result.Maximum - result.SurveyMaximum : result.Maximum) / 100m;
@@ -55,25 +61,17 @@ public sealed record WorkingSheet(
         RankGap? rankGap = null;
         if (row.Rank is { } rank && rank > 1)
         {
-            var aheadRank = standing.Rows.Where(r => r.Rank < rank).Max(r => r.Rank!.Value);
-            var ahead = standing.Rows.Where(r => r.Rank == aheadRank).ToArray();
+            var (aheadRank, ahead) = facts.JustAbove(rank);
             var gap = ahead[0].Result.Index - result.Index;
             rankGap = new RankGap(aheadRank, ahead.Select(a => a.Result.Unit.Name).ToArray(), gap, gap * scale);
         }
 
-        var areas = result.Areas.Select(a => new AreaComparison(a.Code, a.Name, a.Maximum, a.Points, a.Index,
-            Average(standing.Rows.Select(r => r.Result.Areas.FirstOrDefault(x => x.Code == a.Code)?.Index)))).ToArray();
+        var areas = result.Areas.Select(a => new AreaComparison(a.Code, a.Name, a.Maximum, a.Points, a.Index, facts.AreaAverage(a.Code))).ToArray();
         var leaves = result.Leaves;
         var losses = leaves.Where(l => l.Lost > 0)
             .OrderByDescending(l => l.Lost).ThenBy(l => l.Code).Take(LossesListed).ToArray();
 
-        return new WorkingSheet(result, standing.Group, row.Rank, standing.Rows.Count(r => r.Rank is not null), row.Band,
+        return new WorkingSheet(result, standing.Group, row.Rank, facts.Ranked, row.Band,
             bandGap, rankGap, areas, losses, change, leaves);
-    }
-
-    private static decimal Average(IEnumerable<decimal?> values)
-    {
-        var present = values.OfType<decimal>().ToArray();
-        return present.Length == 0 ? 0m : present.Sum() / present.Length;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ParServerless.Documents.Fonts;
+using SkiaSharp;
 
 namespace ParServerless.Documents.Tests.Fonts;
 
@@ -33,5 +34,27 @@ public class EmbeddedFontsTest
         using var whole = new MemoryStream();
         stream.CopyTo(whole);
         Assert.True(FontSubsetter.Subset(whole.ToArray()).Length < whole.Length / 3);
+    }
+
+    [Fact]
+    public void SubsetToGlyphs_KeepsGlyphIdsAndOutlinesOfWhatIsDrawn_DropsTheRest()
+    {
+        var whole = EmbeddedFonts.Get(FontFace.Regular);
+        var (a, b) = (whole.GetGlyph('ế'), whole.GetGlyph('B'));
+        var data = EmbeddedFonts.Data(FontFace.Regular);
+        var bytes = FontSubsetter.Subset(data, [a], ["ế".Normalize(NormalizationForm.FormC)[0]]);
+        using var skData = SKData.CreateCopy(bytes);
+        using var cut = SKTypeface.FromData(skData)!;
+        using var cutFont = new SKFont(cut, 100);
+        using var wholeFont = new SKFont(whole, 100);
+
+        // The glyph id stays (retain-gids), so text shaped with the whole face draws with the cut unchanged.
+        Assert.Equal(a, cut.GetGlyph('ế'));
+        using (var drawn = cutFont.GetGlyphPath(a))
+        using (var original = wholeFont.GetGlyphPath(a))
+            Assert.Equal(original.ToSvgPathData(), drawn.ToSvgPathData());
+        using (var dropped = cutFont.GetGlyphPath(b))
+            Assert.True(dropped is null || dropped.IsEmpty);
+        Assert.True(bytes.Length < data.Length / 4, $"{bytes.Length} bytes of {data.Length}");
     }
 }

@@ -112,6 +112,15 @@ public class ResultSheetDocumentTest
     }
 
     [Fact]
+    public void Render_EmbedsOnlyTheGlyphsItDraws()
+    {
+        // Each face is cut to the glyphs the sheet draws (the chart's too), so the whole three-page sheet weighs less than
+        // one face embedded whole: Skia's PDF backend embedded and deflated every face whole in every sheet before.
+        Assert.True(JusticePdf.Value.Length < EmbeddedFonts.Data(FontFace.Regular).Length,
+            $"{JusticePdf.Value.Length} bytes, against {EmbeddedFonts.Data(FontFace.Regular).Length} for the regular face alone");
+    }
+
+    [Fact]
     public void Render_PagesToPng_AreNotBlank()
     {
         var directory = Path.Combine(Path.GetTempPath(), "par-sheet-png-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));

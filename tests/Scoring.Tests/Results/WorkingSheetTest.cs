@@ -4,7 +4,7 @@ using ParServerless.Scoring.Results;
 
 namespace ParServerless.Scoring.Tests.Results;
 
-public class WorkingSheetTest
+public partial class WorkingSheetTest
 {
     private static GroupStanding HueDepartments()
     {
