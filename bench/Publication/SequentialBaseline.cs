@@ -46,7 +46,7 @@ internal static class SequentialBaseline
                 var change = computed.Changes is { } c && c.TryGetValue(code, out var ch) ? ch : null;
                 var sheet = WorkingSheet.Build(computed.Scheme, standing, code, change);
                 await documents.WriteAsync(year, hash, DocumentStore.UnitPdf(code), ResultSheetDocument.Render(sheet, computed.Scheme, context, standing), "application/pdf", ct);
-                await documents.WriteAsync(year, hash, DocumentStore.UnitJson(code), JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, computed.Scheme), Json), "application/json", ct);
+                await documents.WriteAsync(year, hash, DocumentStore.UnitJson(code), WorkingSheetView.Utf8(sheet, computed.Scheme), "application/json", ct);
                 units.Add(code);
             }
         }

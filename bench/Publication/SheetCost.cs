@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using ParServerless.Documents;
 using ParServerless.Documents.ResultSheet;
 using ParServerless.Pipeline.Publication;
@@ -17,12 +16,6 @@ namespace ParServerless.Bench.Publication;
 /// </summary>
 internal static class SheetCost
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The Decision (and its JSON) of <paramref name="units"/> units: the Huế units cloned round their two groups.</summary>
     public static int Decision(int units)
     {
@@ -81,7 +74,7 @@ internal static class SheetCost
             bytes += ResultSheetDocument.Render(sheet, scheme, context, standing).Length;
             render += watch.Elapsed.TotalMilliseconds;
             watch.Restart();
-            bytes += JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, scheme), Json).Length;
+            bytes += WorkingSheetView.Utf8(sheet, scheme).Length;
             json += watch.Elapsed.TotalMilliseconds;
         }
         // CPU time as well as wall time: on a shared machine the wall time also counts the waits for a core.
@@ -97,7 +90,7 @@ internal static class SheetCost
             var (standing, code) = units[i % units.Length];
             var sheet = WorkingSheet.Build(scheme, standing, code, null);
             ResultSheetDocument.Render(sheet, scheme, context, standing);
-            JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, scheme), Json);
+            WorkingSheetView.Utf8(sheet, scheme);
         });
         cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -163,7 +163,7 @@ public sealed partial class DecisionService(
                     var sheet = WorkingSheet.Build(computed.Scheme, standing, code, change);
                     var list = new List<RenderedDocument>(2);
                     if (pdf) list.Add(new(Named(DocumentStore.UnitPdf(code)), ResultSheetDocument.Render(sheet, computed.Scheme, context, standing), "application/pdf"));
-                    if (json) list.Add(new(Named(DocumentStore.UnitJson(code)), JsonSerializer.SerializeToUtf8Bytes(WorkingSheetView.Of(sheet, computed.Scheme), Json), "application/json"));
+                    if (json) list.Add(new(Named(DocumentStore.UnitJson(code)), WorkingSheetView.Utf8(sheet, computed.Scheme), "application/json"));
                     return list;
                 }));
             }

@@ -28,6 +28,16 @@ public sealed record WorkingSheetView(
 {
     public const string FormatVersion = "par-working-sheet/1";
 
+    /// <summary>How the JSON twin is written: camelCase, indented, Vietnamese letters as they are (not \u-escaped).</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The sheet's JSON twin (<c>units/{code}.json</c>) as stored and served.</summary>
+    public static byte[] Utf8(WorkingSheet sheet, Scheme scheme) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Of(sheet, scheme), Json);
+
     public static WorkingSheetView Of(WorkingSheet sheet, Scheme scheme)
     {
         var f = ScoreFormat.For(scheme);
