@@ -8,26 +8,29 @@ using Buffer = HarfBuzzSharp.Buffer;
 namespace ParServerless.Documents.Layout;
 
 /// <summary>
-/// A string shaped by HarfBuzz in one face: its glyphs and their positions in HarfBuzz units (<see cref="Scale"/> to the em),
+/// A string shaped by HarfBuzz in one face: its glyphs and their positions in the face's design units (its units per em),
 /// independent of the size it is drawn at.
 /// </summary>
 /// <remarks>
-/// Positions are turned into points exactly as SkiaSharp.HarfBuzz's <c>SKShaper.Shape</c> does (same float operations in the
-/// same order), so a cached run draws and measures to the same coordinates as shaping afresh.
+/// Shaped at the face's own units per em, not at SkiaSharp.HarfBuzz's <c>SKShaper</c> scale (512 to the em, which rounds
+/// an advance of 1479/2048 em to 370/512): a glyph then advances by exactly the width Skia's PDF writer reads from the font,
+/// <c>size × advance / unitsPerEm</c> in the same float operations. The writer emits a glyph offset (<c>Td</c>) only where a
+/// position differs from that width, so an unkerned run is one <c>Tj</c>, not one <c>Td</c> per glyph.
 /// </remarks>
 internal sealed class ShapedRun
 {
-    /// <summary>HarfBuzz's scale: SKShaper's FONT_SIZE_SCALE.</summary>
-    public const int Scale = 512;
-
-    private ShapedRun(ushort[] glyphs, int[] xAdvance, int[] yAdvance, int[] xOffset, int[] yOffset)
+    private ShapedRun(int unitsPerEm, ushort[] glyphs, int[] xAdvance, int[] yAdvance, int[] xOffset, int[] yOffset)
     {
+        UnitsPerEm = unitsPerEm;
         Glyphs = glyphs;
         XAdvance = xAdvance;
         YAdvance = yAdvance;
         XOffset = xOffset;
         YOffset = yOffset;
     }
+
+    /// <summary>The face's design units to the em: the scale the positions are in.</summary>
+    private int UnitsPerEm { get; }
 
     public ushort[] Glyphs { get; }
     private int[] XAdvance { get; }
@@ -38,7 +41,7 @@ internal sealed class ShapedRun
     /// <summary>Advance width at <paramref name="size"/> points.</summary>
     public float Width(float size)
     {
-        var textSizeX = size / Scale;
+        var textSizeX = size / UnitsPerEm;
         var x = 0f;
         foreach (var advance in XAdvance) x += advance * textSizeX;
         return x;
@@ -47,7 +50,8 @@ internal sealed class ShapedRun
     /// <summary>Glyph origins for the text's start at (x, y), in <paramref name="size"/> points.</summary>
     public void Positions(Span<SKPoint> points, float x, float y, float size)
     {
-        var textSizeY = size / Scale;
+        // size / unitsPerEm, then × advance, summed glyph by glyph: the float operations Skia's PDF writer does for its widths.
+        var textSizeY = size / UnitsPerEm;
         var textSizeX = textSizeY;
         for (var i = 0; i < Glyphs.Length; i++)
         {
@@ -82,19 +86,21 @@ internal sealed class ShapedRun
         return run;
     }
 
-    /// <summary>HarfBuzz over one face, set up as SKShaper does. Not thread-safe: one per document.</summary>
+    /// <summary>HarfBuzz over one face at its design units (OpenType functions, as SKShaper). Not thread-safe: one per document.</summary>
     internal sealed class Shaper : IDisposable
     {
         private readonly HarfBuzzSharp.Font _font;
+        private readonly int _unitsPerEm;
 
         public Shaper(SKTypeface typeface)
         {
             using var blob = typeface.OpenStream(out var index).ToHarfBuzzBlob();
             using var face = new Face(blob, index);
             face.Index = index;
-            face.UnitsPerEm = typeface.UnitsPerEm;
+            _unitsPerEm = typeface.UnitsPerEm;
+            face.UnitsPerEm = _unitsPerEm;
             _font = new HarfBuzzSharp.Font(face);
-            _font.SetScale(Scale, Scale);
+            _font.SetScale(_unitsPerEm, _unitsPerEm);
             _font.SetFunctionsOpenType();
         }
 
@@ -113,7 +119,7 @@ internal sealed class ShapedRun
                 glyphs[i] = (ushort)info[i].Codepoint;
                 (xa[i], ya[i], xo[i], yo[i]) = (pos[i].XAdvance, pos[i].YAdvance, pos[i].XOffset, pos[i].YOffset);
             }
-            return new ShapedRun(glyphs, xa, ya, xo, yo);
+            return new ShapedRun(_unitsPerEm, glyphs, xa, ya, xo, yo);
         }
 
         public void Dispose() => _font.Dispose();

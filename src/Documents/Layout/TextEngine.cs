@@ -58,12 +58,15 @@ internal sealed class TextEngine : IDisposable
         var typeface = _documentFaces[(int)style.Face] ?? EmbeddedFonts.Get(style.Face);
         var font = Font(_drawFonts, typeface, style.Face, style.Size);
         var points = run.Glyphs.Length <= 256 ? stackalloc SKPoint[run.Glyphs.Length] : new SKPoint[run.Glyphs.Length];
-        run.Positions(points, x, y, style.Size);
+        // Positions relative to the text's start, the blob drawn at (x, y): Skia's PDF writer then starts the run with one Tm and
+        // writes a glyph's offset (Td) only where it differs from the font's own advance. With page coordinates in the blob,
+        // float rounding of (x + advance) − x made almost every glyph differ, and each carried its own "dx 0 Td".
+        run.Positions(points, 0, 0, style.Size);
         using var builder = new SKTextBlobBuilder();
         builder.AddPositionedRun(run.Glyphs, font, points);
         using var blob = builder.Build();
         _paint.Color = new SKColor(style.Color);
-        canvas.DrawText(blob, 0, 0, _paint);
+        canvas.DrawText(blob, x, y, _paint);
     }
 
     /// <summary>Starts the first pass: draws record their glyphs per face and draw nothing.</summary>

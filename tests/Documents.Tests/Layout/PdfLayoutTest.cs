@@ -72,5 +72,25 @@ public class PdfLayoutTest
         Assert.Equal(2 * small, large, 3);
     }
 
+    [Theory]
+    [InlineData("Đánh giá của người dân, tổ chức về lĩnh vực 1", false, 0)]
+    // Tinos kerns " T" (twice here) and "Tr"; in Bold "LV" and " T".
+    [InlineData("Thừa Thiên Huế – Trang 2/3", false, 3)]
+    [InlineData("LV1 Sở Tư pháp", true, 2)]
+    public void Text_OneLine_IsOneTextRunWithOffsetsOnlyWhereKerned(string text, bool bold, int kerned)
+    {
+        using var layout = new PdfLayout(PageSetup.A4Portrait);
+        layout.Add(Paragraph.Of(text, new TextStyle(13, Bold: bold)));
+        var pdf = layout.ToPdf(Info);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var operators = document.GetPage(1).Operations.Select(o => o.Operator).ToList();
+        // One text object placed once (Tm); a glyph offset (Td) only after a kerning pair. Before, page coordinates in the text
+        // blob gave almost every glyph its own "dx 0 Td" and tripled the size of a page's content.
+        Assert.Equal(1, operators.Count(o => o == "Tm"));
+        Assert.Equal(kerned, operators.Count(o => o == "Td"));
+        Assert.Equal(text, string.Join(" ", PdfText.Read(pdf).Pages[0]));
+    }
+
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
