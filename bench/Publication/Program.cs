@@ -31,7 +31,7 @@ if (args is ["--sheets", .. var sheetArgs])
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [300, 4500];
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {Measure.LoadAverage()}.");
+report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {Measure.LoadAverage()}, {Measure.Build()} build.");
 report.AppendLine();
 report.AppendLine("| Units | Path | Time | Ratio | CPU | Peak RSS | Documents | Load average (1/5/15 min) before |");
 report.AppendLine("|---:|---|---:|---:|---:|---:|---:|---|");
@@ -130,6 +130,13 @@ namespace ParServerless.Bench.Publication
         {
             var line = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+
+        /// <summary>"ReadyToRun" when the pipeline's assemblies carry native code (bench/publication.sh), else "IL".</summary>
+        public static string Build()
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(typeof(DecisionService).Assembly.Location));
+            return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0 ? "ReadyToRun" : "IL";
         }
 
         public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
