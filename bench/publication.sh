@@ -2,7 +2,7 @@
 # Publication benchmark (issue #14), run as the function app is deployed: ReadyToRun, linux-x64, framework-dependent (what
 # infra/package.sh publishes for src/Functions), so the publishing processes do not pay JIT a deployed instance does not.
 # Writes bench/artifacts/publication.md; docs/BENCHMARKS.md says how to read it.
-#   bench/publication.sh [UNITS…]            default 300 4500
+#   bench/publication.sh [--memory] [UNITS…]     default 300 4500; --memory: Azurite in memory (Program.cs says why)
 #   bench/publication.sh --il [UNITS…]       the plain IL build instead (what `dotnet run` gives)
 set -euo pipefail
 cd "$(dirname "$0")/.."

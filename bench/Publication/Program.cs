@@ -18,7 +18,10 @@ using ParServerless.Testing.Azurite;
 // Publication benchmark (issue #14). For each size (default 300 and 4500 units) it builds two identical years on one Azurite
 // (on disk), then publishes one with today's sequential path and the other with the durable job, each in a process of its own
 // so that its peak resident memory (VmHWM) is the publication's alone. Writes bench/artifacts/publication.md.
-//   ParServerless.Bench.Publication [sizes…]
+//   ParServerless.Bench.Publication [--memory] [sizes…]
+//     --memory: Azurite keeps its data in memory. On disk (the default, as the earlier figures), Azurite's table store
+//     (LokiJS) re-serialises its whole database every 5 s while anything changed: with two 4,500-unit years that is some
+//     360,000 mark rows written out again and again on the same two cores, a cost Azure Table storage does not have.
 //   ParServerless.Bench.Publication --measure sequential|durable <connection string> <year>     (child)
 //   ParServerless.Bench.Publication --sheets [count] [dump folder]      (one sheet's CPU cost, no storage)
 //   ParServerless.Bench.Publication --decision <units>                  (the Decision's cost, no storage)
@@ -29,16 +32,18 @@ if (args is ["--decision", var decisionUnits])
 if (args is ["--sheets", .. var sheetArgs])
     return SheetCost.Run(sheetArgs.Length > 0 ? int.Parse(sheetArgs[0], CultureInfo.InvariantCulture) : 300, sheetArgs.Length > 1 ? sheetArgs[1] : null);
 
-var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [300, 4500];
+var inMemory = args.Contains("--memory");
+var sizeArgs = args.Where(a => a != "--memory").ToArray();
+var sizes = sizeArgs.Length > 0 ? sizeArgs.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [300, 4500];
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {Measure.LoadAverage()}, {Measure.Build()} build.");
+report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {Measure.LoadAverage()}, {Measure.Build()} build, Azurite {(inMemory ? "in memory" : "on disk")}.");
 report.AppendLine();
 report.AppendLine("| Units | Path | Time | Ratio | CPU | Peak RSS | Documents | Load average (1/5/15 min) before |");
 report.AppendLine("|---:|---|---:|---:|---:|---:|---:|---|");
 var year = 2030;
 foreach (var units in sizes)
 {
-    await using var azurite = await AzuriteInstance.StartOnDiskAsync();
+    await using var azurite = inMemory ? await AzuriteInstance.StartInMemoryAsync() : await AzuriteInstance.StartOnDiskAsync();
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
     await using (var services = new ServiceCollection().AddLogging().AddParServerless(configuration).BuildServiceProvider())
     {
