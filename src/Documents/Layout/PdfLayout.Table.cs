@@ -136,6 +136,8 @@ internal sealed partial class PdfLayout
                 using var background = new SKPaint { Color = new SKColor(fill), Style = SKPaintStyle.Fill };
                 canvas.DrawRect(x, y, widths.Sum(), height, background);
             }
+            // The row's texts first, then its cell borders: the PDF writer switches graphics state once per row, not twice
+            // between every two cells. (Rectangles, not one path: the writer keeps a rectangle as one short "re".)
             var left = x;
             for (var i = 0; i < widths.Length; i++)
             {
@@ -146,8 +148,13 @@ internal sealed partial class PdfLayout
                     LinePiece(line).Draw!(canvas, left + table.Padding, top);
                     top += line.Height;
                 }
-                canvas.DrawRect(left, y, widths[i], height, border);
                 left += widths[i];
+            }
+            left = x;
+            foreach (var width in widths)
+            {
+                canvas.DrawRect(left, y, width, height, border);
+                left += width;
             }
         });
     }
