@@ -32,6 +32,21 @@ public static class DecisionDocument
         return layout.ToPdf(Info(model));
     }
 
+    /// <summary>
+    /// The final Decision and its machine-readable twin from one layout: the twin differs only by the label in every page's
+    /// bottom margin, and laying out a national Decision's appendices is most of its cost. Byte for byte what
+    /// <see cref="Render(DecisionModel, DocumentStage)"/> gives for <see cref="DocumentStage.Final"/> and
+    /// <see cref="DocumentStage.MachineReadableTwin"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fields are missing (as for a final Render).</exception>
+    public static (byte[] Final, byte[] Twin) RenderFinalAndTwin(DecisionModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var layout = Compose(model, DocumentStage.Final);
+        var info = Info(model);
+        return (layout.ToPdf(info), layout.ToPdf(info, TwinLabel));
+    }
+
     /// <summary>Lays the Decision out without writing it: for tests that inspect what was drawn.</summary>
     internal static PdfLayout Compose(DecisionModel model, DocumentStage stage = DocumentStage.Draft, Action<string, Fonts.FontFace>? onTextDrawn = null)
     {

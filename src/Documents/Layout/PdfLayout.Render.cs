@@ -6,9 +6,31 @@ internal sealed partial class PdfLayout
 {
     private static readonly TextStyle DefaultMarginStyle = new(13);
 
-    public byte[] ToPdf(PdfInfo info)
+    /// <summary>Label drawn at the foot of every page instead of its setup's, for one <see cref="ToPdf(PdfInfo, string?)"/> only.</summary>
+    private string? _label;
+
+    public byte[] ToPdf(PdfInfo info) => ToPdf(info, null);
+
+    /// <summary>Writes the laid-out pages; can be called again, e.g. for the same pages with a <paramref name="label"/>.</summary>
+    /// <param name="info">The document's metadata.</param>
+    /// <param name="label">When not null, every page carries this label (<see cref="PageSetup.Label"/>) in this file: it is
+    /// drawn in the bottom margin, so it changes no page's layout.</param>
+    public byte[] ToPdf(PdfInfo info, string? label)
     {
         ArgumentNullException.ThrowIfNull(info);
+        _label = label;
+        try
+        {
+            return Write(info);
+        }
+        finally
+        {
+            _label = null;
+        }
+    }
+
+    private byte[] Write(PdfInfo info)
+    {
         // Fixed dates from the caller and a fixed producer: nothing about the machine or the clock enters the file.
         var date = new DateTime(info.Date, TimeOnly.MinValue, DateTimeKind.Utc);
         var metadata = new SKDocumentPdfMetadata
@@ -76,7 +98,7 @@ internal sealed partial class PdfLayout
             var w = Measure(footer, style);
             _engine.Draw(canvas, footer, setup.Left + (setup.ContentWidth - w) / 2, setup.Height - setup.Bottom / 2 + style.Size / 3, style);
         }
-        if (setup.Label is { Length: > 0 } label)
+        if ((_label ?? setup.Label) is { Length: > 0 } label)
         {
             var labelStyle = new TextStyle(9, Italic: true, Color: 0xFF555555);
             var w = Measure(label, labelStyle);

@@ -131,14 +131,24 @@ public sealed partial class DecisionService(
         bool Missing(string file) => !existing.Contains(Named(file));
 
         var work = new List<RenderWork>();
-        var decision = new List<(string File, Func<byte[]> Render, string Type)>
+        // The Decision first: the longest item, started while the sheets keep the other renderers busy.
+        var (pdfMissing, twinMissing) = (Missing(DocumentStore.DecisionPdf), final && Missing(DocumentStore.DecisionTwinPdf));
+        if (pdfMissing && twinMissing)
         {
-            (DocumentStore.DecisionPdf, () => DecisionDocument.Render(model, stage), "application/pdf"),
-            (DocumentStore.DecisionJson, () => Encoding.UTF8.GetBytes(DecisionJson.Serialize(model)), "application/json"),
-        };
-        if (final) decision.Add((DocumentStore.DecisionTwinPdf, () => DecisionDocument.Render(model, DocumentStage.MachineReadableTwin), "application/pdf"));
-        foreach (var (file, render, type) in decision.Where(d => Missing(d.File)))
-            work.Add(new RenderWork(null, () => [new RenderedDocument(Named(file), render(), type)]));
+            // One layout for both: the twin differs only by its margin label, and laying out the appendices is most of the cost.
+            work.Add(new RenderWork(null, () =>
+            {
+                var (pdf, twin) = DecisionDocument.RenderFinalAndTwin(model);
+                return [new RenderedDocument(Named(DocumentStore.DecisionPdf), pdf, "application/pdf"), new RenderedDocument(Named(DocumentStore.DecisionTwinPdf), twin, "application/pdf")];
+            }));
+        }
+        else if (pdfMissing || twinMissing)
+        {
+            var (file, documentStage) = pdfMissing ? (DocumentStore.DecisionPdf, stage) : (DocumentStore.DecisionTwinPdf, DocumentStage.MachineReadableTwin);
+            work.Add(new RenderWork(null, () => [new RenderedDocument(Named(file), DecisionDocument.Render(model, documentStage), "application/pdf")]));
+        }
+        if (Missing(DocumentStore.DecisionJson))
+            work.Add(new RenderWork(null, () => [new RenderedDocument(Named(DocumentStore.DecisionJson), Encoding.UTF8.GetBytes(DecisionJson.Serialize(model)), "application/json")]));
 
         var context = new ResultSheetContext(string.Join(" ", model.IssuingBody), date, model.Citation, stage);
         var units = new List<string>();

@@ -64,6 +64,16 @@ public class DecisionStageTest
     }
 
     [Fact]
+    public void FinalAndTwin_FromOneLayout_AreByteForByteTheSeparateRenders()
+    {
+        var (final, twin) = DecisionDocument.RenderFinalAndTwin(HueDecision.ModelWithChanges);
+
+        Assert.Equal(DecisionDocument.Render(HueDecision.ModelWithChanges, DocumentStage.Final), final);
+        Assert.Equal(DecisionDocument.Render(HueDecision.ModelWithChanges, DocumentStage.MachineReadableTwin), twin);
+        Assert.NotEqual(final, twin);
+    }
+
+    [Fact]
     public void SampleWatermark_IsVisibleOnEveryPageButNeverExtractedAsText()
     {
         Assert.True(HueDecision.Model.IsSample);

@@ -181,6 +181,41 @@ public sealed class PublicationJobTest(PipelineServicesFixture f) : IClassFixtur
     }
 
     [Fact]
+    public async Task Crash_OnTheTwin_TheNextDeliveryRendersOnlyWhatIsMissingOfTheDecision()
+    {
+        await ProvinceWorld.BuildAsync(f.Services, f.Azurite.ConnectionString, 2027, 4);
+        var queued = await RequestAsync(2027, publish: true);
+        var (text, count) = await ReceiveAsync(queued.Id);
+
+        // The Decision and its twin come from one layout; attempt 1 dies writing the twin.
+        var failing = new FailingWrites { UriContains = "/" + DocumentStore.DecisionTwinPdf };
+        failing.Reset(1);
+        await using (var crashed = FailingWrites.Services(f, failing))
+            await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => crashed.GetRequiredService<PublicationWorker>().RunAsync(text, count, CancellationToken.None));
+        // The documents' folder is named by the input hash (the job's status shows it once it has finished).
+        string? folder = null;
+        await foreach (var b in Decisions.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "2027/", default))
+            if (b.Name.Split('/')[1] is var part && part != "publications") folder = $"2027/{part}/";
+        Assert.NotNull(folder);
+        var decision = Decisions.GetBlobClient(folder + DocumentStore.DecisionPdf);
+        var twin = Decisions.GetBlobClient(folder + DocumentStore.DecisionTwinPdf);
+        Assert.False((await twin.ExistsAsync()).Value);
+        // The Decision's own write ran beside the twin's and may have been cancelled with it: both cases must resume.
+        var decisionWritten = (await decision.ExistsAsync()).Value;
+
+        var counting = new FailingWrites { UriContains = "/" + DocumentStore.DecisionPdf };
+        counting.Reset(0);
+        await using (var resumed = FailingWrites.Services(f, counting))
+            await resumed.GetRequiredService<PublicationWorker>().RunAsync(text, count + 1, CancellationToken.None);
+
+        Assert.Equal(decisionWritten ? 0 : 1, counting.Writes);
+        Assert.True((await twin.ExistsAsync()).Value);
+        Assert.True((await decision.ExistsAsync()).Value);
+        Assert.Equal(YearStatus.Published, (await f.Get<YearStore>().GetAsync(2027, CancellationToken.None))!.Status);
+        Assert.Equal(folder, $"2027/{(await StatusAsync(2027, queued.Id)).InputSha256}/");
+    }
+
+    [Fact]
     public async Task ParallelRendering_WritesTheSameBytesAsOneRendererAndOneWriter()
     {
         await ProvinceWorld.BuildAsync(f.Services, f.Azurite.ConnectionString, 2026, 6);
