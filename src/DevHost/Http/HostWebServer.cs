@@ -19,9 +19,9 @@ internal static class HostWebServer
     /// <summary>The host's request size limit.</summary>
     private const long MaxRequestBodySize = 100L * 1024 * 1024;
 
+    /// <summary>Starts listening; every request goes to <paramref name="handler"/> (the <see cref="FrontDoorGate"/>, which holds it until the worker is ready).</summary>
     /// <returns>The running app and the port it listens on (the chosen one when <paramref name="port"/> is 0).</returns>
-    public static async Task<(WebApplication App, int Port)> StartAsync(int port, ILoggerFactory loggerFactory, HttpForwarder forwarder, AdminEndpoints admin, EventGridEndpoint eventGrid, bool homepage,
-        CancellationToken cancellationToken)
+    public static async Task<(WebApplication App, int Port)> StartAsync(int port, ILoggerFactory loggerFactory, RequestDelegate handler, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -39,7 +39,15 @@ internal static class HostWebServer
         builder.Services.AddSingleton(loggerFactory);
 
         var app = builder.Build();
-        app.Run(context =>
+        app.Run(handler);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address).Port);
+    }
+
+    /// <summary>Where a request goes once the worker is ready: <c>/admin/...</c>, the Event Grid webhook, the homepage, else the forwarder.</summary>
+    public static RequestDelegate Dispatch(HttpForwarder forwarder, AdminEndpoints admin, EventGridEndpoint eventGrid, bool homepage) =>
+        context =>
         {
             if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
             {
@@ -64,10 +72,5 @@ internal static class HostWebServer
             }
 
             return forwarder.HandleAsync(context);
-        });
-
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new Uri(address).Port);
-    }
+        };
 }
