@@ -28,6 +28,7 @@ internal sealed partial class DevHostApp : IAsyncDisposable
     private readonly ILogger _logger;
     private RpcServer? _rpc;
     private FrontDoorGate? _gate;
+    private readonly TaskCompletionSource<HostEndpoints> _endpoints = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile WorkerSession? _worker;
     private WebApplication? _web;
     private int _disposed;
@@ -89,8 +90,9 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            // Requests held at the front door learn that the worker will not come (PAR-A176) before it closes.
+            // Requests held at the front door (or waiting for the admin API) learn that the worker will not come (PAR-A176) before it closes.
             host._gate?.Fail(exception);
+            host._endpoints.TrySetException(exception);
             await host.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -135,6 +137,19 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         }
 
         var invoker = new FunctionInvoker(() => _worker, App.Host.FunctionTimeout, loggerFactory.CreateLogger("ParServerless.DevHost.Invocations"));
+        // HTTP first: the front door lets requests through once the worker's Kestrel listens, while the triggers are set up
+        // (the admin API and the Event Grid webhook, which need them, wait for them).
+        var httpFunctions = enabled.Where(f => f.TriggerKind == TriggerKind.Http).ToList();
+        if (httpFunctions.Count > 0 && _worker.HttpUri is { } workerHttp)
+        {
+            await WaitUntilListeningAsync(workerHttp, cancellationToken).ConfigureAwait(false);
+        }
+
+        var forwarder = new HttpForwarder(App, httpFunctions, _http, () => _worker, invoker, options.Time, loggerFactory.CreateLogger("ParServerless.DevHost.Http"));
+        // As the host: with AzureWebJobsDisableHomepage=true the root belongs to the app's functions, not to a landing page.
+        var homepage = !string.Equals(settings.Get("AzureWebJobsDisableHomepage"), "true", StringComparison.OrdinalIgnoreCase);
+        _gate.Open(HostWebServer.Dispatch(forwarder, _endpoints.Task, homepage));
+
         var accounts = new StorageAccounts();
         var hostStorageConnection = settings.Get(AppSettings.HostStorage);
 
@@ -191,20 +206,11 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             }
         }
 
-        var httpFunctions = enabled.Where(f => f.TriggerKind == TriggerKind.Http).ToList();
-        if (httpFunctions.Count > 0 && _worker.HttpUri is { } workerHttp)
-        {
-            await WaitUntilListeningAsync(workerHttp, cancellationToken).ConfigureAwait(false);
-        }
-
-        var forwarder = new HttpForwarder(App, httpFunctions, _http, () => _worker, invoker, options.Time, loggerFactory.CreateLogger("ParServerless.DevHost.Http"));
         var admin = new AdminEndpoints(App, HostId, options.MasterKey, (function, input, token) => RunOnDemand(function, input, allBlobFunctions, token),
             loggerFactory.CreateLogger("ParServerless.DevHost.Admin"), _stopping.Token);
         var eventGrid = new EventGridEndpoint(name => blobFunctions.FirstOrDefault(b => string.Equals(b.Definition.Name, name, StringComparison.OrdinalIgnoreCase)),
             () => BlobPoller, loggerFactory.CreateLogger("ParServerless.DevHost.EventGrid"));
-        // As the host: with AzureWebJobsDisableHomepage=true the root belongs to the app's functions, not to a landing page.
-        var homepage = !string.Equals(settings.Get("AzureWebJobsDisableHomepage"), "true", StringComparison.OrdinalIgnoreCase);
-        _gate.Open(HostWebServer.Dispatch(forwarder, admin, eventGrid, homepage));
+        _endpoints.TrySetResult(new HostEndpoints(admin, eventGrid));
         foreach (var route in forwarder.Routes)
         {
             Log.HttpRoute(_logger, route.Function.Name, route.Methods, BaseAddress, route.Template);

@@ -23,9 +23,6 @@ internal sealed partial class FrontDoorGate
         _logger = logger;
     }
 
-    /// <summary>Whether the functions are loaded and requests go straight through.</summary>
-    public bool IsOpen => _open.Task.IsCompletedSuccessfully;
-
     /// <summary>The worker is ready: held and later requests go to <paramref name="handler"/>.</summary>
     public void Open(RequestDelegate handler) => _open.TrySetResult(handler);
 

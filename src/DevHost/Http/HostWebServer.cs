@@ -45,27 +45,20 @@ internal static class HostWebServer
         return (app, new Uri(address).Port);
     }
 
-    /// <summary>Where a request goes once the worker is ready: <c>/admin/...</c>, the Event Grid webhook, the homepage, else the forwarder.</summary>
-    public static RequestDelegate Dispatch(HttpForwarder forwarder, AdminEndpoints admin, EventGridEndpoint eventGrid, bool homepage) =>
+    /// <summary>
+    /// Where a request goes once the worker is ready: <c>/admin/...</c> and the Event Grid webhook (once the triggers they need are
+    /// set up, a moment later), the homepage, else the forwarder.
+    /// </summary>
+    public static RequestDelegate Dispatch(HttpForwarder forwarder, Task<HostEndpoints> endpoints, bool homepage) =>
         context =>
         {
-            if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) || path.Equals(EventGridEndpoint.Path, StringComparison.OrdinalIgnoreCase))
             {
-                return admin.HandleAsync(context);
+                return endpoints.IsCompletedSuccessfully ? HandleHostAsync(context, endpoints.Result) : WhenSetUpAsync(context, endpoints);
             }
 
-            if (context.Request.Path.Equals(EventGridEndpoint.Path, StringComparison.OrdinalIgnoreCase))
-            {
-                if (!admin.Authorized(context.Request))
-                {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return Task.CompletedTask;
-                }
-
-                return eventGrid.HandleAsync(context);
-            }
-
-            if (homepage && context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method))
+            if (homepage && path == "/" && HttpMethods.IsGet(context.Request.Method))
             {
                 // The host's root answers too; scripts use it to wait for the stand-in.
                 return context.Response.WriteAsync("ParServerless DevHost is running", context.RequestAborted);
@@ -73,4 +66,43 @@ internal static class HostWebServer
 
             return forwarder.HandleAsync(context);
         };
+
+    private static async Task WhenSetUpAsync(HttpContext context, Task<HostEndpoints> endpoints)
+    {
+        HostEndpoints ready;
+        try
+        {
+            ready = await endpoints.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception) when (endpoints.IsFaulted)
+        {
+            await HostProblems.WriteAsync(context, HostProblems.WorkerFailed()).ConfigureAwait(false);
+            return;
+        }
+
+        await HandleHostAsync(context, ready).ConfigureAwait(false);
+    }
+
+    private static Task HandleHostAsync(HttpContext context, HostEndpoints endpoints)
+    {
+        if (!context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!endpoints.Admin.Authorized(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            }
+
+            return endpoints.EventGrid.HandleAsync(context);
+        }
+
+        return endpoints.Admin.HandleAsync(context);
+    }
 }
+
+/// <summary>The host's own endpoints, which need the triggers set up: the admin API and the Event Grid webhook.</summary>
+internal sealed record HostEndpoints(AdminEndpoints Admin, EventGridEndpoint EventGrid);

@@ -34,13 +34,18 @@ public sealed class FrontDoorTest(AzuriteFixture azurite, ITestOutputHelper outp
         await WaitUntilListeningAsync(port, starting);
 
         var early = _http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/ping"));
-        // The worker cannot be ready: its process waits for the gate. The request is held, not refused nor failed.
-        await Task.WhenAny(early, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        var earlyAdmin = _http.GetAsync(new Uri($"http://127.0.0.1:{port}/admin/host/status"));
+        // The worker cannot be ready: its process waits for the gate. The requests are held, not refused nor failed.
+        await Task.WhenAny(early, earlyAdmin, Task.Delay(TimeSpan.FromMilliseconds(500)));
         Assert.False(early.IsCompleted, "the request was answered while the worker was held before its start");
+        Assert.False(earlyAdmin.IsCompleted, "the admin request was answered while the worker was held before its start");
         Assert.False(starting.IsCompleted);
 
         await _app.OpenAsync();
         using var response = await early;
+        using var admin = await earlyAdmin;
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Equal("Running", JsonNode.Parse(await admin.Content.ReadAsStringAsync())!["state"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("pong", await response.Content.ReadAsStringAsync());
