@@ -18,7 +18,7 @@ internal sealed partial class DevHostProcess : IDisposable
     private readonly string _settingsFile;
 
     private DevHostProcess(string root, string storage, int port, string hostId, double pollSeconds, string? appDirectory,
-        IReadOnlyDictionary<string, string>? extraSettings)
+        IReadOnlyDictionary<string, string>? extraSettings, string? devHostDirectory)
     {
         Port = port;
         _settingsFile = Path.Combine(Path.GetTempPath(), $"parbench-{Guid.NewGuid():N}.json");
@@ -33,7 +33,7 @@ internal sealed partial class DevHostProcess : IDisposable
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
         File.WriteAllText(_settingsFile, new JsonObject { ["Values"] = settings }.ToJsonString());
         Clock = Stopwatch.StartNew();
-        Process = Child.Start("dotnet", [Path.Combine(root, "src/DevHost/bin/Release/net10.0/ParServerless.DevHost.dll"),
+        Process = Child.Start("dotnet", [Path.Combine(devHostDirectory ?? Path.Combine(root, "src/DevHost/bin/Release/net10.0"), "ParServerless.DevHost.dll"),
             "--app", appDirectory ?? Path.Combine(root, "src/Functions/bin/Release/net10.0"), "--settings", _settingsFile,
             "--port", port.ToString(CultureInfo.InvariantCulture), "--host-id", hostId, "--no-inherit-env",
             "--poll-interval", pollSeconds.ToString(CultureInfo.InvariantCulture),
@@ -51,9 +51,10 @@ internal sealed partial class DevHostProcess : IDisposable
 
     /// <param name="appDirectory">The worker's build or publish output; the Release build output by default.</param>
     /// <param name="extraSettings">App settings beside the benchmark's own (the worker sees them as environment variables).</param>
+    /// <param name="devHostDirectory">Another DevHost build output (e.g. a ReadyToRun publish, or an older DevHost); the Release build by default.</param>
     public static DevHostProcess Start(string root, string storage, string hostId, double pollSeconds = 1, string? appDirectory = null,
-        IReadOnlyDictionary<string, string>? extraSettings = null) =>
-        new(root, storage, Child.FreePort(), hostId, pollSeconds, appDirectory, extraSettings);
+        IReadOnlyDictionary<string, string>? extraSettings = null, string? devHostDirectory = null) =>
+        new(root, storage, Child.FreePort(), hostId, pollSeconds, appDirectory, extraSettings, devHostDirectory);
 
     private void OnLine(string line)
     {

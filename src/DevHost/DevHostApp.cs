@@ -27,6 +27,8 @@ internal sealed partial class DevHostApp : IAsyncDisposable
     private readonly TimeSpan _shutdownTimeout;
     private readonly ILogger _logger;
     private RpcServer? _rpc;
+    private FrontDoorGate? _gate;
+    private readonly TaskCompletionSource<HostEndpoints> _endpoints = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile WorkerSession? _worker;
     private WebApplication? _web;
     private int _disposed;
@@ -86,8 +88,11 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             await host.StartCoreAsync(options, settings, hostConfig, launch, loggerFactory, cancellationToken).ConfigureAwait(false);
             return host;
         }
-        catch
+        catch (Exception exception)
         {
+            // Requests held at the front door (or waiting for the admin API) learn that the worker will not come (PAR-A176) before it closes.
+            host._gate?.Fail(exception);
+            host._endpoints.TrySetException(exception);
             await host.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -96,9 +101,25 @@ internal sealed partial class DevHostApp : IAsyncDisposable
     private async Task StartCoreAsync(DevHostOptions options, AppSettings settings, HostConfig hostConfig, WorkerLaunch launch, ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
-        // The worker first, as the host does: it indexes the functions, so nothing else can start before it answered.
+        // The worker first, as the host does: it indexes the functions, so no trigger can start before it answered. The front door
+        // opens meanwhile, as the host's is already open in Azure: a request arriving now is held until the functions are loaded.
         _rpc = await RpcServer.StartAsync(loggerFactory, cancellationToken).ConfigureAwait(false);
-        _worker = await WorkerSession.StartAsync(launch, _rpc, loggerFactory, cancellationToken).ConfigureAwait(false);
+        _gate = new FrontDoorGate(options.ReadyTimeout, options.Time, loggerFactory.CreateLogger("ParServerless.DevHost.Http"));
+        var starting = WorkerSession.StartAsync(launch, _rpc, loggerFactory, cancellationToken);
+        try
+        {
+            (_web, var port) = await HostWebServer.StartAsync(options.Port, loggerFactory, _gate.HandleAsync, cancellationToken).ConfigureAwait(false);
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        }
+        catch
+        {
+            // Whatever way the worker's start ends, DisposeAsync then stops it.
+            _worker = await starting.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        Log.FrontDoorOpen(_logger, BaseAddress);
+        _worker = await starting.ConfigureAwait(false);
         App = new FunctionApp(hostConfig, _worker.Functions);
         Supervise("worker", () => RestartWorkerWhenItExitsAsync(launch, loggerFactory));
 
@@ -116,6 +137,19 @@ internal sealed partial class DevHostApp : IAsyncDisposable
         }
 
         var invoker = new FunctionInvoker(() => _worker, App.Host.FunctionTimeout, loggerFactory.CreateLogger("ParServerless.DevHost.Invocations"));
+        // HTTP first: the front door lets requests through once the worker's Kestrel listens, while the triggers are set up
+        // (the admin API and the Event Grid webhook, which need them, wait for them).
+        var httpFunctions = enabled.Where(f => f.TriggerKind == TriggerKind.Http).ToList();
+        if (httpFunctions.Count > 0 && _worker.HttpUri is { } workerHttp)
+        {
+            await WaitUntilListeningAsync(workerHttp, cancellationToken).ConfigureAwait(false);
+        }
+
+        var forwarder = new HttpForwarder(App, httpFunctions, _http, () => _worker, invoker, options.Time, loggerFactory.CreateLogger("ParServerless.DevHost.Http"));
+        // As the host: with AzureWebJobsDisableHomepage=true the root belongs to the app's functions, not to a landing page.
+        var homepage = !string.Equals(settings.Get("AzureWebJobsDisableHomepage"), "true", StringComparison.OrdinalIgnoreCase);
+        _gate.Open(HostWebServer.Dispatch(forwarder, _endpoints.Task, homepage));
+
         var accounts = new StorageAccounts();
         var hostStorageConnection = settings.Get(AppSettings.HostStorage);
 
@@ -172,21 +206,11 @@ internal sealed partial class DevHostApp : IAsyncDisposable
             }
         }
 
-        var httpFunctions = enabled.Where(f => f.TriggerKind == TriggerKind.Http).ToList();
-        if (httpFunctions.Count > 0 && _worker.HttpUri is { } workerHttp)
-        {
-            await WaitUntilListeningAsync(workerHttp, cancellationToken).ConfigureAwait(false);
-        }
-
-        var forwarder = new HttpForwarder(App, httpFunctions, _http, () => _worker, invoker, options.Time, loggerFactory.CreateLogger("ParServerless.DevHost.Http"));
         var admin = new AdminEndpoints(App, HostId, options.MasterKey, (function, input, token) => RunOnDemand(function, input, allBlobFunctions, token),
             loggerFactory.CreateLogger("ParServerless.DevHost.Admin"), _stopping.Token);
         var eventGrid = new EventGridEndpoint(name => blobFunctions.FirstOrDefault(b => string.Equals(b.Definition.Name, name, StringComparison.OrdinalIgnoreCase)),
             () => BlobPoller, loggerFactory.CreateLogger("ParServerless.DevHost.EventGrid"));
-        // As the host: with AzureWebJobsDisableHomepage=true the root belongs to the app's functions, not to a landing page.
-        var homepage = !string.Equals(settings.Get("AzureWebJobsDisableHomepage"), "true", StringComparison.OrdinalIgnoreCase);
-        (_web, var port) = await HostWebServer.StartAsync(options.Port, loggerFactory, forwarder, admin, eventGrid, homepage, cancellationToken).ConfigureAwait(false);
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        _endpoints.TrySetResult(new HostEndpoints(admin, eventGrid));
         foreach (var route in forwarder.Routes)
         {
             Log.HttpRoute(_logger, route.Function.Name, route.Methods, BaseAddress, route.Template);
@@ -345,6 +369,9 @@ internal sealed partial class DevHostApp : IAsyncDisposable
 
         [LoggerMessage(Level = LogLevel.Information, Message = "HTTP function {Function}: [{Methods}] {BaseAddress}{Template}")]
         public static partial void HttpRoute(ILogger logger, string function, IReadOnlyList<string> methods, Uri baseAddress, string template);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Front door open on {Address}: requests are held until the worker's functions are loaded")]
+        public static partial void FrontDoorOpen(ILogger logger, Uri address);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "DevHost listening on {Address}, worker gRPC at {RpcAddress}")]
         public static partial void Started(ILogger logger, Uri address, Uri rpcAddress);

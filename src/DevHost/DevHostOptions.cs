@@ -55,6 +55,12 @@ internal sealed record DevHostOptions
     /// <value>The default value is true.</value>
     public bool EnableTriggers { get; init; } = true;
 
+    /// <summary>
+    /// How long a request arriving while the worker starts is held at the front door before it answers 503 <c>PAR-A175</c>.
+    /// </summary>
+    /// <value>The default value is 60 seconds, the time the worker gets to complete its handshake.</value>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>The least level logged to the console by the command line (in-process hosts bring their own logger factory).</summary>

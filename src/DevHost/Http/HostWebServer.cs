@@ -19,9 +19,9 @@ internal static class HostWebServer
     /// <summary>The host's request size limit.</summary>
     private const long MaxRequestBodySize = 100L * 1024 * 1024;
 
+    /// <summary>Starts listening; every request goes to <paramref name="handler"/> (the <see cref="FrontDoorGate"/>, which holds it until the worker is ready).</summary>
     /// <returns>The running app and the port it listens on (the chosen one when <paramref name="port"/> is 0).</returns>
-    public static async Task<(WebApplication App, int Port)> StartAsync(int port, ILoggerFactory loggerFactory, HttpForwarder forwarder, AdminEndpoints admin, EventGridEndpoint eventGrid, bool homepage,
-        CancellationToken cancellationToken)
+    public static async Task<(WebApplication App, int Port)> StartAsync(int port, ILoggerFactory loggerFactory, RequestDelegate handler, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -39,35 +39,70 @@ internal static class HostWebServer
         builder.Services.AddSingleton(loggerFactory);
 
         var app = builder.Build();
-        app.Run(context =>
+        app.Run(handler);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address).Port);
+    }
+
+    /// <summary>
+    /// Where a request goes once the worker is ready: <c>/admin/...</c> and the Event Grid webhook (once the triggers they need are
+    /// set up, a moment later), the homepage, else the forwarder.
+    /// </summary>
+    public static RequestDelegate Dispatch(HttpForwarder forwarder, Task<HostEndpoints> endpoints, bool homepage) =>
+        context =>
         {
-            if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) || path.Equals(EventGridEndpoint.Path, StringComparison.OrdinalIgnoreCase))
             {
-                return admin.HandleAsync(context);
+                return endpoints.IsCompletedSuccessfully ? HandleHostAsync(context, endpoints.Result) : WhenSetUpAsync(context, endpoints);
             }
 
-            if (context.Request.Path.Equals(EventGridEndpoint.Path, StringComparison.OrdinalIgnoreCase))
-            {
-                if (!admin.Authorized(context.Request))
-                {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return Task.CompletedTask;
-                }
-
-                return eventGrid.HandleAsync(context);
-            }
-
-            if (homepage && context.Request.Path == "/" && HttpMethods.IsGet(context.Request.Method))
+            if (homepage && path == "/" && HttpMethods.IsGet(context.Request.Method))
             {
                 // The host's root answers too; scripts use it to wait for the stand-in.
                 return context.Response.WriteAsync("ParServerless DevHost is running", context.RequestAborted);
             }
 
             return forwarder.HandleAsync(context);
-        });
+        };
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new Uri(address).Port);
+    private static async Task WhenSetUpAsync(HttpContext context, Task<HostEndpoints> endpoints)
+    {
+        HostEndpoints ready;
+        try
+        {
+            ready = await endpoints.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception) when (endpoints.IsFaulted)
+        {
+            await HostProblems.WriteAsync(context, HostProblems.WorkerFailed()).ConfigureAwait(false);
+            return;
+        }
+
+        await HandleHostAsync(context, ready).ConfigureAwait(false);
+    }
+
+    private static Task HandleHostAsync(HttpContext context, HostEndpoints endpoints)
+    {
+        if (!context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!endpoints.Admin.Authorized(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            }
+
+            return endpoints.EventGrid.HandleAsync(context);
+        }
+
+        return endpoints.Admin.HandleAsync(context);
     }
 }
+
+/// <summary>The host's own endpoints, which need the triggers set up: the admin API and the Event Grid webhook.</summary>
+internal sealed record HostEndpoints(AdminEndpoints Admin, EventGridEndpoint EventGrid);

@@ -16,6 +16,9 @@ internal sealed record WorkerLaunch(string AppDirectory, string Executable, stri
     /// <summary>The host's limit on gRPC messages; the worker takes 0 (and dies on its first message) when the switch is missing.</summary>
     public const int MaxMessageLength = int.MaxValue;
 
+    /// <summary>The placeholder for the worker's directory in <c>worker.config.json</c>.</summary>
+    public const string WorkerRoot = "{WorkerRoot}";
+
     public static WorkerLaunch Read(string appDirectory, IReadOnlyDictionary<string, string> settings)
     {
         var path = Path.Combine(appDirectory, "worker.config.json");
@@ -29,7 +32,9 @@ internal sealed record WorkerLaunch(string AppDirectory, string Executable, stri
             ?? throw new InvalidDataException($"{path}: no \"description\"");
         var worker = description.GetString("defaultWorkerPath")
             ?? throw new InvalidDataException($"{path}: no \"description.defaultWorkerPath\"");
-        var executable = description.GetString("defaultExecutablePath") ?? "dotnet";
+        // A self-contained publish names its own apphost, "{WorkerRoot}App": the host puts the worker's directory (with its separator) there.
+        var executable = (description.GetString("defaultExecutablePath") ?? "dotnet")
+            .Replace(WorkerRoot, Path.TrimEndingDirectorySeparator(Path.GetFullPath(appDirectory)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         var workerPath = Path.GetFullPath(Path.Combine(appDirectory, worker));
         if (!File.Exists(workerPath))
         {

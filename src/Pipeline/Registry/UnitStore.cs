@@ -38,7 +38,8 @@ public sealed class UnitStore(StorageClients clients, StorageSetup setup)
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var pk = Partition(year);
         var list = new List<UnitEntry>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: cancellationToken).ConfigureAwait(false))
+        // A string filter: a LINQ one compiles expression trees on first use (cold start, issue #14).
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             list.Add(new UnitEntry(
                 new Unit(KeyText.Unescape(e.RowKey), e.GetString("Name"), e.GetString("GroupCode"), e.GetBoolean("Ranked") ?? true),

@@ -16,6 +16,7 @@ namespace ParServerless.Pipeline.Registry;
 public sealed class YearStore(StorageClients clients, StorageSetup setup)
 {
     private const string Partition = "year";
+    private static readonly string PartitionFilter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private TableClient Table => clients.Table(StorageNames.Tables.Years);
@@ -31,7 +32,9 @@ public sealed class YearStore(StorageClients clients, StorageSetup setup)
     {
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<YearRecord>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        // A string filter, not a LINQ one: this is the first query of a new instance (GET /api/public/years), and a LINQ filter
+        // compiles expression trees on its first use (cold start, issue #14).
+        await foreach (var row in Table.QueryAsync<TableEntity>(PartitionFilter, cancellationToken: cancellationToken).ConfigureAwait(false))
             list.Add(FromEntity(row));
         return list.OrderBy(y => y.Year).ToList();
     }

@@ -26,6 +26,28 @@ public class WorkerLaunchTest
     }
 
     [Fact]
+    public void Read_SelfContainedPublish_RunsItsOwnApphostFromTheWorkerRoot()
+    {
+        var app = Path.Combine(Path.GetTempPath(), DevHostHarness.Unique("selfcontained-"));
+        Directory.CreateDirectory(app);
+        try
+        {
+            File.WriteAllText(Path.Combine(app, "App.dll"), "");
+            File.WriteAllText(Path.Combine(app, "worker.config.json"),
+                """{"description":{"language":"dotnet-isolated","defaultExecutablePath":"{WorkerRoot}App","defaultWorkerPath":"App.dll"}}""");
+
+            var launch = WorkerLaunch.Read(app + Path.DirectorySeparatorChar, new Dictionary<string, string>());
+
+            Assert.Equal(Path.Combine(app, "App"), launch.Executable);
+            Assert.Equal(Path.Combine(app, "App.dll"), launch.WorkerPath);
+        }
+        finally
+        {
+            Directory.Delete(app, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Read_FolderWithoutWorkerConfig_SaysWhatToDo()
     {
         var exception = Assert.Throws<FileNotFoundException>(() => WorkerLaunch.Read(Path.GetTempPath(), new Dictionary<string, string>()));
