@@ -15,9 +15,10 @@ internal readonly record struct KeyRange(string Low, string High)
 /// <remarks>
 /// The hints only place the cuts: a key outside them (a unit not registered, a code that escapes oddly) still falls in exactly
 /// one range, because the ranges are contiguous, <c>[low, c1), [c1, c2), …, [cn, high)</c>. That holds only if the server orders
-/// the cuts as we do: the service compares keys as UTF-8 bytes (code points), Azurite as UTF-16 code units, .NET's ordinal as
-/// UTF-16 code units. The three agree on strings without surrogates or characters from U+E000, so only such hints become cuts
-/// (a key is never required to be one: a row between two cuts is in the range between them whatever its characters).
+/// the cuts as we do: Azurite and .NET's ordinal compare UTF-16 code units, the service documents its order only as lexical
+/// (UTF-8 bytes, i.e. code points, if not UTF-16). Both agree on strings without surrogates or characters from U+E000, so only
+/// such hints become cuts (a key is never required to be one: a row between two cuts is in the range between them whatever
+/// its characters).
 /// </remarks>
 internal static class KeyRanges
 {
