@@ -144,14 +144,15 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup, Upload
 
     /// <summary>Most range queries a year's marks are read with at once. <value>8.</value></summary>
     /// <remarks>
-    /// A range query's pages are strictly sequential (continuation tokens, 1,000 rows a page), so a 4,500-unit year (~180,000
-    /// rows) read as one range is 180 round trips in a row; eight ranges make it ~23 each, overlapped. More buys little: on two
-    /// cores the client is then busy deserialising, and eight requests stay well within the storage client's connection pool
-    /// and the account's request-rate target.
+    /// A range query's pages are strictly sequential (continuation tokens, 1,000 rows a page), so a 4,500-unit year (99,000 rows
+    /// at 22 leaves a unit and one source, more with several sources) read as one range is 100 or more round trips in a row;
+    /// eight ranges make it about an eighth each, overlapped. More bought nothing measurable on Azurite (16 and 32 ranges read
+    /// as fast as 8: docs/BENCHMARKS.md), and eight requests stay well within the storage client's connection pool and the
+    /// account's request-rate target.
     /// </remarks>
     internal const int MaxParallelRanges = 8;
 
-    /// <summary>Fewest registered units a range is cut for. <value>100 units (some 4,000 rows, four pages, at 40 leaves a unit).</value></summary>
+    /// <summary>Fewest registered units a range is cut for. <value>100 units (2,000–4,000 rows, two to four pages, at 22–40 leaves a unit).</value></summary>
     /// <remarks>A small year is one query: another query would cost a round trip (and, in Azurite, a scan of the whole table)
     /// to save less than that.</remarks>
     internal const int MinUnitsPerRange = 100;

@@ -25,7 +25,7 @@ public sealed class YearComputation(YearStore years, SchemeStore schemes, UnitSt
         if (record.HistoryOnly) return PipelineProblems.HistoryOnlyYearNotScored(year);
         var scheme = await schemes.GetAsync(record.Scheme, cancellationToken).ConfigureAwait(false);
         if (scheme is null) return PipelineProblems.YearSchemeMissing(year, record.Scheme);
-        // The marks dominate (a 4,500-unit year has some 180,000 mark rows): they are read in parallel ranges cut at the
+        // The marks dominate (a 4,500-unit year has 100,000 mark rows or more): they are read in parallel ranges cut at the
         // registered units' partitions, so the units come first (one partition, often cached); last year's results overlap both.
         var previousRead = results.PreviousAsync(year, cancellationToken);
         var registered = await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false);
