@@ -142,31 +142,80 @@ public sealed class MarkStore(StorageClients clients, StorageSetup setup, Upload
     private static bool IsNewer(DateTimeOffset at, string sha, DateTimeOffset currentAt, string currentSha) =>
         at > currentAt || at == currentAt && string.CompareOrdinal(sha, currentSha) > 0;
 
+    /// <summary>Most range queries a year's marks are read with at once. <value>8.</value></summary>
+    /// <remarks>
+    /// A range query's pages are strictly sequential (continuation tokens, 1,000 rows a page), so a 4,500-unit year (99,000 rows
+    /// at 22 leaves a unit and one source, more with several sources) read as one range is 100 or more round trips in a row;
+    /// eight ranges make it about an eighth each, overlapped. More bought nothing measurable on Azurite (16 and 32 ranges read
+    /// as fast as 8: docs/BENCHMARKS.md), and eight requests stay well within the storage client's connection pool and the
+    /// account's request-rate target.
+    /// </remarks>
+    internal const int MaxParallelRanges = 8;
+
+    /// <summary>Fewest registered units a range is cut for. <value>100 units (2,000–4,000 rows, two to four pages, at 22–40 leaves a unit).</value></summary>
+    /// <remarks>A small year is one query: another query would cost a round trip (and, in Azurite, a scan of the whole table)
+    /// to save less than that.</remarks>
+    internal const int MinUnitsPerRange = 100;
+
+    /// <summary>The current mark sheets of every unit of a year, by unit code, read as one range query.</summary>
+    /// <remarks>The same read and audit rule as <see cref="CurrentAsync(int, IEnumerable{string}, CancellationToken)"/> without
+    /// unit codes to cut at: for callers that do not hold the year's units and read small years.</remarks>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<MarkSheet>>> CurrentAsync(int year, CancellationToken cancellationToken) =>
+        CurrentAsync(year, [], cancellationToken);
+
     /// <summary>
-    /// The current mark sheets of every unit of a year, by unit code. <b>No marks count without their audit row</b>: a head
-    /// naming an upload whose status row (Uploads, outcome Accepted) is missing (the ingestion failed after moving the head
-    /// and before its last write) does not count until a redelivery completes it.
+    /// The current mark sheets of every unit of a year, by unit code (in PartitionKey order), read as up to
+    /// <see cref="MaxParallelRanges"/> disjoint PartitionKey ranges at once, cut at the partitions of <paramref name="unitCodes"/>.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<MarkSheet>>> CurrentAsync(int year, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <b>No marks count without their audit row</b>: a head naming an upload whose status row (Uploads, outcome Accepted) is
+    /// missing (the ingestion failed after moving the head and before its last write) does not count until a redelivery
+    /// completes it. The ranges cover the year's whole key space (<see cref="KeyRanges"/>), so a unit missing from
+    /// <paramref name="unitCodes"/> is read all the same, exactly once; the codes only decide where the ranges are cut.
+    /// </remarks>
+    /// <param name="unitCodes">The year's registered unit codes (hints, any order); empty reads the year as one range.</param>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<MarkSheet>>> CurrentAsync(int year, IEnumerable<string> unitCodes, CancellationToken cancellationToken) =>
+        CurrentAsync(year, unitCodes, MaxParallelRanges, MinUnitsPerRange, cancellationToken);
+
+    /// <summary>The read with its cutting settings given (tests cut a small year into many ranges).</summary>
+    internal async Task<IReadOnlyDictionary<string, IReadOnlyList<MarkSheet>>> CurrentAsync(
+        int year, IEnumerable<string> unitCodes, int maxRanges, int minUnitsPerRange, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(unitCodes);
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var audited = await uploads.AcceptedKeysAsync(year, cancellationToken).ConfigureAwait(false);
-        var low = FormattableString.Invariant($"{year:D4}|");
-        var high = FormattableString.Invariant($"{year:D4}}}");
+        var ranges = KeyRanges.Cut(FormattableString.Invariant($"{year:D4}|"), FormattableString.Invariant($"{year:D4}}}"),
+            unitCodes.Select(code => Partition(year, code)), maxRanges, minUnitsPerRange);
+        // The audit rows and every range at once: none depends on another.
+        var auditRead = uploads.AcceptedKeysAsync(year, cancellationToken);
+        var reads = ranges.Select(r => ReadRangeAsync(r, cancellationToken)).ToList();
+        await Task.WhenAll(reads.Append<Task>(auditRead)).ConfigureAwait(false);
+        var audited = await auditRead.ConfigureAwait(false);
+        var result = new Dictionary<string, IReadOnlyList<MarkSheet>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Ranges in key order, each in the server's key order: the same order as one range query.
+        foreach (var read in reads)
+        {
+            foreach (var (pk, rows) in await read.ConfigureAwait(false))
+            {
+                // Disjoint ranges cannot both hold a partition; if they did, a unit's marks would be read twice (a bug, not data).
+                if (!seen.Add(pk)) throw new InvalidOperationException($"Partition {pk} was read by two ranges of {year}.");
+                var unit = KeyText.Unescape(pk[(pk.IndexOf('|', StringComparison.Ordinal) + 1)..]);
+                result[unit] = SheetsOf(year, unit, rows, audited);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The rows of one range, by partition, in the order the server returned them.</summary>
+    private async Task<Dictionary<string, List<TableEntity>>> ReadRangeAsync(KeyRange range, CancellationToken cancellationToken)
+    {
         var byPartition = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {low} and PartitionKey lt {high}");
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in Table.QueryAsync<TableEntity>(range.Filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!byPartition.TryGetValue(e.PartitionKey, out var list)) byPartition[e.PartitionKey] = list = [];
             list.Add(e);
         }
-        var result = new Dictionary<string, IReadOnlyList<MarkSheet>>(StringComparer.Ordinal);
-        foreach (var (pk, rows) in byPartition)
-        {
-            var unit = KeyText.Unescape(pk[(pk.IndexOf('|', StringComparison.Ordinal) + 1)..]);
-            result[unit] = SheetsOf(year, unit, rows, audited);
-        }
-        return result;
+        return byPartition;
     }
 
     /// <summary>The heads of one unit: which upload counts for each source.</summary>

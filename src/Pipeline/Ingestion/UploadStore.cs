@@ -138,7 +138,7 @@ public sealed class UploadStore(StorageClients clients, StorageSetup setup)
 
     private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
 
-    /// <summary>RowKeys of a year's accepted uploads: the audit rows marks need before they count (<see cref="MarkStore.CurrentAsync"/>).</summary>
+    /// <summary>RowKeys of a year's accepted uploads: the audit rows marks need before they count (<see cref="MarkStore.CurrentAsync(int, IEnumerable{string}, CancellationToken)"/>).</summary>
     public async Task<IReadOnlySet<string>> AcceptedKeysAsync(int year, CancellationToken cancellationToken)
     {
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);

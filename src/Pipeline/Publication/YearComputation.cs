@@ -25,12 +25,13 @@ public sealed class YearComputation(YearStore years, SchemeStore schemes, UnitSt
         if (record.HistoryOnly) return PipelineProblems.HistoryOnlyYearNotScored(year);
         var scheme = await schemes.GetAsync(record.Scheme, cancellationToken).ConfigureAwait(false);
         if (scheme is null) return PipelineProblems.YearSchemeMissing(year, record.Scheme);
-        // Three independent reads at once: the marks dominate (a 4,500-unit year has some 180,000 mark rows), the others overlap them.
-        var unitsRead = units.ListAsync(year, record.UnitsVersion, cancellationToken);
-        var marksRead = marks.CurrentAsync(year, cancellationToken);
+        // The marks dominate (a 4,500-unit year has 100,000 mark rows or more): they are read in parallel ranges cut at the
+        // registered units' partitions, so the units come first (one partition, often cached); last year's results overlap both.
         var previousRead = results.PreviousAsync(year, cancellationToken);
-        await Task.WhenAll(unitsRead, marksRead, previousRead).ConfigureAwait(false);
-        var (registered, sheets, previous) = (await unitsRead.ConfigureAwait(false), await marksRead.ConfigureAwait(false), await previousRead.ConfigureAwait(false));
+        var registered = await units.ListAsync(year, record.UnitsVersion, cancellationToken).ConfigureAwait(false);
+        var marksRead = marks.CurrentAsync(year, registered.Select(u => u.Unit.Code), cancellationToken);
+        await Task.WhenAll(marksRead, previousRead).ConfigureAwait(false);
+        var (sheets, previous) = (await marksRead.ConfigureAwait(false), await previousRead.ConfigureAwait(false));
         var scored = registered.Select(u => ScoreCalculator.Score(scheme, u.Unit, year,
             UnitMarks.Gather(scheme, u.Unit.Code, sheets.TryGetValue(u.Unit.Code, out var s) ? s : []))).ToList();
         var standings = Ranking.Rank(scheme, scored);
