@@ -36,13 +36,13 @@ public sealed class CouncilTemplates(YearStore years, UnitStore units, SchemeSto
 
         if (await years.GetAsync(year, ct).ConfigureAwait(false) is not { } record) return PipelineProblems.YearMissing(year);
         if (await schemes.GetAsync(record.Scheme, ct).ConfigureAwait(false) is not { } scheme) return PipelineProblems.YearSchemeMissing(year, record.Scheme);
-        var members = (await units.ListAsync(year, record.UnitsVersion, ct).ConfigureAwait(false))
-            .Select(u => u.Unit).Where(u => u.GroupCode == group).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var registered = await units.ListAsync(year, record.UnitsVersion, ct).ConfigureAwait(false);
+        var members = registered.Select(u => u.Unit).Where(u => u.GroupCode == group).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         if (members.Count == 0 || scheme.FindGroup(group) is null) return PipelineProblems.TemplateGroupEmpty(year, group);
 
         var request = new TemplateRequest(year, group, k, members, step.AppraisalRound);
         var bytes = step.Scope == PathScope.Round
-            ? FilledFileWriter.Write(scheme, request, Prefill(scheme, request, await marks.CurrentAsync(year, ct).ConfigureAwait(false)), fileFormat)
+            ? FilledFileWriter.Write(scheme, request, Prefill(scheme, request, await marks.CurrentAsync(year, registered.Select(u => u.Unit.Code).ToList(), ct).ConfigureAwait(false)), fileFormat)
             : TemplateWriter.Write(scheme, request, fileFormat);
         return new ContentReply(bytes, ContentType(fileFormat), TemplateWriter.FileName(request, fileFormat));
     }
