@@ -28,6 +28,12 @@ public sealed class BlobFunctions(Recorder recorder, ILogger<BlobFunctions> logg
             Metadata = metadata?.ToString(),
         }, cancellationToken);
 
+        // Storage-outage test: a finished function is settled only after it returns; a slow return widens that window on purpose.
+        if (int.TryParse(Environment.GetEnvironmentVariable("TEST_RETURN_DELAY_MS"), out var returnDelay))
+        {
+            await Task.Delay(returnDelay, cancellationToken);
+        }
+
         // Storage-outage test: an "inflight" blob finishes only once the test lets it (through a file: storage is down by then).
         if (name.Contains("inflight", StringComparison.Ordinal) && Environment.GetEnvironmentVariable("TEST_RELEASE_FILE") is { Length: > 0 } release)
         {

@@ -1,6 +1,8 @@
 using ParServerless.Testing;
 using ParServerless.DevHost.Tests.Support;
 using ParServerless.Testing.Azurite;
+using Azure.Storage.Queues;
+using ParServerless.DevHost.Blobs;
 using Xunit.Abstractions;
 
 namespace ParServerless.DevHost.Tests.Integration;
@@ -25,7 +27,7 @@ public sealed class StorageOutageTest(ITestOutputHelper output) : IAsyncLifetime
     {
         var storage = _azurite.ConnectionString;
         // The worker holds the "inflight" blob until the release file exists, which the test creates once storage is down.
-        var worker = new WorkerSettings { Extra = new() { ["TEST_RELEASE_FILE"] = _release } };
+        var worker = new WorkerSettings { Extra = new() { ["TEST_RELEASE_FILE"] = _release, ["TEST_RETURN_DELAY_MS"] = "1500" } };
         await using var host = await DevHostHarness.StartAsync(storage, worker, _logging, "outage-test",
             // Long enough that a delivery finished before the outage is never redelivered on a loaded machine, short enough to wait for.
             o => o with { BlobMessageVisibilityTimeout = TimeSpan.FromSeconds(12) });
@@ -34,6 +36,10 @@ public sealed class StorageOutageTest(ITestOutputHelper output) : IAsyncLifetime
         await DevHostHarness.UploadAsync(storage, worker.Container, "2025/inflight.xlsx", [2]);
         await Eventually.TrueAsync(async () => await NamesAsync() is var names && names.Contains("before.xlsx") && names.Contains("inflight.xlsx"),
             "both blobs to reach the worker");
+        // A marker is written before the function returns and DevHost deletes the message after: stopping storage in between
+        // would leave "before" unsettled, and at-least-once delivery would rightly run it again. Only the held blob may be open.
+        var triggerQueue = new QueueClient(storage, HostQueueNames.BlobTrigger(host.HostId));
+        await Eventually.TrueAsync(async () => await DevHostHarness.LengthAsync(triggerQueue) == 1, "the finished delivery to be settled");
 
         await _azurite.StopAsync();
         await File.WriteAllTextAsync(_release, "go");
