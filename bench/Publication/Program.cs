@@ -85,7 +85,7 @@ namespace ParServerless.Bench.Publication
             using var process = Process.Start(start)!;
             var text = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            foreach (var timing in text.Split('\n').Where(l => l.Contains("computed in", StringComparison.Ordinal))) Console.WriteLine(timing.Trim());
+            foreach (var timing in text.Split('\n').Where(l => l.Contains("computed in", StringComparison.Ordinal) || l.StartsWith("GC ", StringComparison.Ordinal))) Console.WriteLine(timing.Trim());
             var line = text.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"{mode} {year} failed (exit {process.ExitCode}):\n{text}");
             var parts = line.Split(' ');
@@ -127,6 +127,9 @@ namespace ParServerless.Bench.Publication
             var documents = (await services.GetRequiredService<DocumentStore>().ListAsync(year, record.PublishedHash!, CancellationToken.None)).Count;
             // CPU time too: on a shared machine the wall time also counts waiting for a core.
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+            // Where the CPU went that is not our code's: the collector's pauses and how much was allocated.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"GC {mode}: paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s, allocated {GC.GetTotalAllocatedBytes() / 1e9:0.0} GB, collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {watch.Elapsed.TotalSeconds:0.000} {PeakMb():0} {documents} {cpu:0.0}"));
             return 0;
         }
