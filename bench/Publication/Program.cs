@@ -24,11 +24,11 @@ using ParServerless.Testing.Azurite;
 //     360,000 mark rows written out again and again on the same two cores, a cost Azure Table storage does not have.
 //   ParServerless.Bench.Publication --measure sequential|durable <connection string> <year>     (child)
 //   ParServerless.Bench.Publication --sheets [count] [dump folder]      (one sheet's CPU cost, no storage)
-//   ParServerless.Bench.Publication --decision <units>                  (the Decision's cost, no storage)
+//   ParServerless.Bench.Publication --decision <units> [dump folder]    (the Decision's cost, no storage)
 if (args is ["--measure", var mode, var connection, var yearText]) return await Measure.RunAsync(mode, connection, int.Parse(yearText, CultureInfo.InvariantCulture));
 
-if (args is ["--decision", var decisionUnits])
-    return SheetCost.Decision(int.Parse(decisionUnits, CultureInfo.InvariantCulture));
+if (args is ["--decision", var decisionUnits, .. var decisionDump])
+    return SheetCost.Decision(int.Parse(decisionUnits, CultureInfo.InvariantCulture), decisionDump.FirstOrDefault());
 if (args is ["--sheets", .. var sheetArgs])
     return SheetCost.Run(sheetArgs.Length > 0 ? int.Parse(sheetArgs[0], CultureInfo.InvariantCulture) : 300, sheetArgs.Length > 1 ? sheetArgs[1] : null);
 

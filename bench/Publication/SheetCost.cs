@@ -17,7 +17,8 @@ namespace ParServerless.Bench.Publication;
 internal static class SheetCost
 {
     /// <summary>The Decision (and its JSON) of <paramref name="units"/> units: the Huế units cloned round their two groups.</summary>
-    public static int Decision(int units)
+    /// <param name="dump">When given, the PDF is written there as decision.pdf (for looking at it).</param>
+    public static int Decision(int units, string? dump = null)
     {
         var scheme = HueSample.Scheme;
         var results = Enumerable.Range(0, units).Select(i =>
@@ -37,6 +38,11 @@ internal static class SheetCost
             var pdf = ParServerless.Documents.Decision.DecisionDocument.Render(model, DocumentStage.Final);
             var rendered = watch.Elapsed.TotalMilliseconds;
             var json = ParServerless.Scoring.Decisions.DecisionJson.Serialize(model);
+            if (dump is not null)
+            {
+                Directory.CreateDirectory(dump);
+                File.WriteAllBytes(Path.Combine(dump, "decision.pdf"), pdf);
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Decision of {units} units: model {built:0} ms, PDF {rendered - built:0} ms ({pdf.Length / 1024} KiB), JSON {watch.Elapsed.TotalMilliseconds - rendered:0} ms; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms"));
         }

@@ -63,25 +63,33 @@ internal sealed partial class PdfLayout
         return pieces;
     }
 
-    private Piece LinePiece(TextLine line)
+    private Piece LinePiece(TextLine line) => new(line.Height, (canvas, x, y) =>
+    {
+        var texts = new List<PlacedText>(line.Pieces.Count);
+        PlaceLine(canvas, line, x, y, texts);
+        _engine.Draw(canvas, texts);
+    });
+
+    /// <summary>
+    /// Draws the shading of a line whose box starts at (x, y) and adds its texts to <paramref name="texts"/>, which the caller
+    /// draws together (<see cref="TextEngine.Draw(SKCanvas, List{PlacedText})"/>).
+    /// </summary>
+    private void PlaceLine(SKCanvas canvas, TextLine line, float x, float y, List<PlacedText> texts)
     {
         var descent = line.Pieces.Count == 0 ? 0 : line.Pieces.Max(p => _engine.Metrics(p.Style).Descent);
         // Centre the glyph box (ascent + descent) in the line box, as word processors do with "multiple" line spacing.
         var baseline = (line.Height - line.Ascent - descent) / 2 + line.Ascent;
-        return new Piece(line.Height, (canvas, x, y) =>
+        foreach (var (text, style, dx) in line.Pieces)
         {
-            foreach (var (text, style, dx) in line.Pieces)
+            if (style.Background != 0)
             {
-                if (style.Background != 0)
-                {
-                    // A shaded box behind the text (a missing field of a draft), without the trailing space.
-                    var (ascent, below) = _engine.Metrics(style);
-                    using var shade = new SKPaint { Color = new SKColor(style.Background), Style = SKPaintStyle.Fill };
-                    canvas.DrawRect(x + dx - 1, y + baseline - ascent, _engine.Measure(text.TrimEnd(), style) + 2, ascent + below, shade);
-                }
-                _engine.Draw(canvas, text, x + dx, y + baseline, style);
+                // A shaded box behind the text (a missing field of a draft), without the trailing space.
+                var (ascent, below) = _engine.Metrics(style);
+                using var shade = new SKPaint { Color = new SKColor(style.Background), Style = SKPaintStyle.Fill };
+                canvas.DrawRect(x + dx - 1, y + baseline - ascent, _engine.Measure(text.TrimEnd(), style) + 2, ascent + below, shade);
             }
-        });
+            texts.Add(new PlacedText(text, x + dx, y + baseline, style));
+        }
     }
 
     private static Piece Combine(List<Piece> pieces)

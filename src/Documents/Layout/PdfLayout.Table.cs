@@ -138,6 +138,8 @@ internal sealed partial class PdfLayout
             }
             // The row's texts first, then its cell borders: the PDF writer switches graphics state once per row, not twice
             // between every two cells. (Rectangles, not one path: the writer keeps a rectangle as one short "re".)
+            // All of them as one text run per style (TextEngine.Draw says why).
+            var texts = new List<PlacedText>(widths.Length);
             var left = x;
             for (var i = 0; i < widths.Length; i++)
             {
@@ -145,11 +147,12 @@ internal sealed partial class PdfLayout
                 var top = y + (height - textHeight) / 2;
                 foreach (var line in lines)
                 {
-                    LinePiece(line).Draw!(canvas, left + table.Padding, top);
+                    PlaceLine(canvas, line, left + table.Padding, top, texts);
                     top += line.Height;
                 }
                 left += widths[i];
             }
+            _engine.Draw(canvas, texts);
             left = x;
             foreach (var width in widths)
             {

@@ -4,6 +4,9 @@ using SkiaSharp;
 
 namespace ParServerless.Documents.Layout;
 
+/// <summary>A text to draw with its left end at <paramref name="X"/> and its baseline at <paramref name="Y"/>.</summary>
+internal readonly record struct PlacedText(string Text, float X, float Y, TextStyle Style);
+
 /// <summary>Shapes, measures and draws text with HarfBuzz and the embedded fonts. One per document: not thread-safe.</summary>
 /// <remarks>
 /// <para>Shaped runs are cached per face and text for the whole process (<see cref="ShapedRun"/>): PDF output is unhinted, so
@@ -68,6 +71,58 @@ internal sealed class TextEngine : IDisposable
         _paint.Color = new SKColor(style.Color);
         canvas.DrawText(blob, x, y, _paint);
     }
+
+    /// <summary>
+    /// Draws several texts (a table row's cells, a line's pieces) as one text run per style, in the order the styles first
+    /// appear: Skia's PDF writer opens a text object, selects the font and sets the text matrix once per run, and moves with a
+    /// short "dx dy Td" between the texts of a run. Drawn one by one, each text cost a run of its own, and each run a lookup in
+    /// Skia's process-wide glyph cache, under its lock.
+    /// </summary>
+    /// <remarks>Only for texts that nothing else is drawn between: a run draws its texts together, above what came before.</remarks>
+    public void Draw(SKCanvas canvas, List<PlacedText> texts)
+    {
+        if (_collecting is not null)
+        {
+            foreach (var t in texts) Draw(canvas, t.Text, t.X, t.Y, t.Style);
+            return;
+        }
+        var runs = new List<(ShapedRun Run, PlacedText Text)>(texts.Count);
+        foreach (var t in texts)
+            if (t.Text.Length > 0 && Run(t.Style.Face, Text.Nfc(t.Text)) is { Glyphs.Length: > 0 } run) runs.Add((run, t));
+        var drawn = new List<TextStyle>(2);
+        for (var first = 0; first < runs.Count; first++)
+        {
+            var style = runs[first].Text.Style;
+            if (drawn.Contains(style)) continue;
+            drawn.Add(style);
+            var count = 0;
+            for (var i = first; i < runs.Count; i++)
+                if (runs[i].Text.Style == style) count += runs[i].Run.Glyphs.Length;
+            var font = Font(_drawFonts, _documentFaces[(int)style.Face] ?? EmbeddedFonts.Get(style.Face), style.Face, style.Size);
+            using var builder = new SKTextBlobBuilder();
+            var buffer = builder.AllocatePositionedRun(font, count);
+            var glyphs = buffer.Glyphs;
+            var points = buffer.Positions;
+            var (x0, y0) = (runs[first].Text.X, runs[first].Text.Y);
+            var at = 0;
+            for (var i = first; i < runs.Count; i++)
+            {
+                var (run, text) = runs[i];
+                if (text.Style != style) continue;
+                run.Glyphs.CopyTo(glyphs[at..]);
+                // Offsets from the run's origin on a grid of 2^-13 pt (far below a printer dot): with the font's 2,048 units
+                // per em and whole or half point sizes, every glyph position is then exactly representable, so the writer's
+                // own sum of advances matches ours and a text moves with one Td, not one per glyph (see the single Draw).
+                run.Positions(points.Slice(at, run.Glyphs.Length), OnGrid(text.X - x0), OnGrid(text.Y - y0), style.Size);
+                at += run.Glyphs.Length;
+            }
+            using var blob = builder.Build();
+            _paint.Color = new SKColor(style.Color);
+            canvas.DrawText(blob, x0, y0, _paint);
+        }
+    }
+
+    private static float OnGrid(float offset) => MathF.Round(offset * 8192f) / 8192f;
 
     /// <summary>Starts the first pass: draws record their glyphs per face and draw nothing.</summary>
     public void BeginCollecting()

@@ -92,5 +92,47 @@ public class PdfLayoutTest
         Assert.Equal(text, string.Join(" ", PdfText.Read(pdf).Pages[0]));
     }
 
+    [Fact]
+    public void Table_Row_IsOneTextRunPerStyle_MovingBetweenCellsOnly()
+    {
+        var body = new TextStyle(11);
+        var bold = body.AsBold();
+        using var layout = new PdfLayout(PageSetup.A4Portrait);
+        // Four body cells, one of them bold: the row's texts draw as two runs (regular, bold), in the order styles first appear.
+        layout.Add(new Table([new TableColumn("STT", 1), new TableColumn("Đơn vị", 4, TextAlign.Left), new TableColumn("Điểm", 2), new TableColumn("Xếp hạng", 2)],
+            [new TableRow(["1", "Sở Nội vụ", "85,50", new TableCell("1", bold)])], body, bold));
+        var pdf = layout.ToPdf(Info);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var operators = document.GetPage(1).Operations.Select(o => o.Operator).ToList();
+        // Header row: one bold run of four texts; body row: a regular run of three texts and a bold run of one. A run is placed
+        // once (Tm) and moves to each further text of it once (Td); no glyph inside a text gets an offset of its own.
+        Assert.Equal(3, operators.Count(o => o == "BT"));
+        Assert.Equal(3, operators.Count(o => o == "Tm"));
+        Assert.Equal(3 + 2, operators.Count(o => o == "Td"));
+        Assert.Equal(["STT | Đơn vị | Điểm | Xếp hạng", "1 | Sở Nội vụ | 85,50 | 1"], PdfText.Read(pdf).Pages[0]);
+    }
+
+    [Fact]
+    public void Table_Row_TextsStayWhereTheyWereLaidOut()
+    {
+        var body = new TextStyle(11);
+        var table = new Table([new TableColumn("A", 1), new TableColumn("B", 3, TextAlign.Left), new TableColumn("C", 2, TextAlign.Right)],
+            [new TableRow(["7", "Ủy ban nhân dân huyện Phong Điền, một tên dài xuống dòng", "123,456"])], body, body.AsBold());
+        using var layout = new PdfLayout(PageSetup.A4Portrait);
+        layout.Add(table);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(layout.ToPdf(Info));
+        var letters = document.GetPage(1).Letters;
+
+        // Each cell's text starts inside its own column, and the wrapped cell's second line sits one line below its first.
+        var seven = letters.Single(l => l.Value == "7");
+        var firstU = letters.First(l => l.Value == "Ủ");
+        var last6 = letters.Last(l => l.Value == "6");
+        Assert.True(seven.StartBaseLine.X < firstU.StartBaseLine.X && firstU.StartBaseLine.X < last6.StartBaseLine.X);
+        var lines = letters.Where(l => l.Value != " ").Select(l => Math.Round(l.StartBaseLine.Y, 2)).Distinct().Order().ToList();
+        Assert.Equal(4, lines.Count); // header, and the body row's two lines of column B, and the centred line of A and C
+        Assert.Equal(Math.Round(seven.StartBaseLine.Y, 2), Math.Round(last6.StartBaseLine.Y, 2));
+    }
+
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
