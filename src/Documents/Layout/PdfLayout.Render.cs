@@ -55,14 +55,17 @@ internal sealed partial class PdfLayout
             DrawPages(scratch, sectionSizes, _ => { }, _ => { });
         _engine.UseDocumentFonts();
 
-        using var stream = new MemoryStream();
+        // Skia's own growable buffer: a managed stream took a callback and a copy for every write the PDF writer made, and grew
+        // by doubling; this one is copied out once, at its final size.
+        using var stream = new SKDynamicMemoryWStream();
         using (var document = SKDocument.CreatePdf(stream, metadata))
         {
             SKCanvas? current = null;
             DrawPages(null, sectionSizes, setup => current = document.BeginPage(setup.Width, setup.Height), _ => document.EndPage(), () => current!);
             document.Close();
         }
-        return stream.ToArray();
+        using var data = stream.DetachAsData();
+        return data.ToArray();
     }
 
     /// <summary>Draws every page onto <paramref name="canvas"/>, or onto each page's canvas from <paramref name="page"/>.</summary>
