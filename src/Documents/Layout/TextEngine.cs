@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ParServerless.Documents.Fonts;
 using ParServerless.Scoring;
 using SkiaSharp;
@@ -14,7 +15,8 @@ internal readonly record struct PlacedText(string Text, float X, float Y, TextSt
 /// <para>Skia's PDF backend embeds a font whole and deflates it in every document, which cost about half of a result sheet's
 /// time. So a document is drawn twice: first <see cref="BeginCollecting">collecting</see> the glyphs each face draws (nothing
 /// is drawn), then with <see cref="UseDocumentFonts">fonts cut down to those glyphs</see>. The cut keeps glyph ids (HarfBuzz's
-/// retain-gids), so the cached runs draw unchanged, and it keeps the outlines, so the pages look the same.</para>
+/// retain-gids), so the cached runs draw unchanged, and it keeps the outlines, so the pages look the same. Documents that draw
+/// the same glyphs share one cut (<see cref="FontCuts"/>), hence Skia's cached outlines.</para>
 /// </remarks>
 internal sealed class TextEngine : IDisposable
 {
@@ -41,9 +43,22 @@ internal sealed class TextEngine : IDisposable
     /// <summary>Height of a line from baseline up (ascent) and down (descent), as positive numbers.</summary>
     public (float Ascent, float Descent) Metrics(TextStyle style)
     {
+        if (LineMetrics.TryGetValue((style.Face, style.Size), out var known)) return known;
         var m = Font(_metricFonts, EmbeddedFonts.Get(style.Face), style.Face, style.Size).Metrics;
-        return (-m.Ascent, m.Descent);
+        known = (-m.Ascent, m.Descent);
+        if (LineMetrics.Count < MaxLineMetrics) LineMetrics.TryAdd((style.Face, style.Size), known);
+        return known;
     }
+
+    /// <summary>
+    /// Line metrics of the embedded faces by face and size, for the whole process. Skia computes them afresh on every call,
+    /// looking the font up in its process-wide glyph cache under a lock; layout asks for every piece of every line, and this
+    /// was 7 % of a result sheet's CPU, with the two renderers queueing on that lock.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(FontFace, float), (float Ascent, float Descent)> LineMetrics = new();
+
+    /// <summary>A document uses a handful of sizes; the bound only keeps an odd input from growing the table.</summary>
+    private const int MaxLineMetrics = 256;
 
     /// <summary>Draws text with its left end at x and its baseline at y (or, while collecting, records its glyphs).</summary>
     public void Draw(SKCanvas canvas, string text, float x, float y, TextStyle style)
@@ -139,9 +154,7 @@ internal sealed class TextEngine : IDisposable
         for (var i = 0; i < use.Length; i++)
         {
             if (use[i] is not { } used) continue;
-            var bytes = FontSubsetter.Subset(EmbeddedFonts.Data((FontFace)i), used.Glyphs, used.Codepoints);
-            using var data = SKData.CreateCopy(bytes);
-            _documentFaces[i] = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"the {(FontFace)i} cut is not a font Skia can read");
+            _documentFaces[i] = FontCuts.Get((FontFace)i, used.Glyphs, used.Codepoints);
         }
     }
 
@@ -163,11 +176,8 @@ internal sealed class TextEngine : IDisposable
     {
         foreach (var font in _drawFonts.Values) font.Dispose();
         _drawFonts.Clear();
-        for (var i = 0; i < _documentFaces.Length; i++)
-        {
-            _documentFaces[i]?.Dispose();
-            _documentFaces[i] = null;
-        }
+        // The cuts are shared (FontCuts): dropped here, never disposed.
+        Array.Clear(_documentFaces);
     }
 
     public void Dispose()
