@@ -25,10 +25,13 @@ using ParServerless.Testing.Azurite;
 //   ParServerless.Bench.Publication --measure sequential|durable <connection string> <year>     (child)
 //   ParServerless.Bench.Publication --sheets [count] [dump folder]      (one sheet's CPU cost, no storage)
 //   ParServerless.Bench.Publication --decision <units> [dump folder]    (the Decision's cost, no storage)
+//   ParServerless.Bench.Publication --named-sheets <units> [varied]     (each unit's sheet once; varied: commune names)
 if (args is ["--measure", var mode, var connection, var yearText]) return await Measure.RunAsync(mode, connection, int.Parse(yearText, CultureInfo.InvariantCulture));
 
 if (args is ["--decision", var decisionUnits, .. var decisionDump])
     return SheetCost.Decision(int.Parse(decisionUnits, CultureInfo.InvariantCulture), decisionDump.FirstOrDefault());
+if (args is ["--named-sheets", var namedUnits, .. var namedArgs])
+    return SheetCost.Named(int.Parse(namedUnits, CultureInfo.InvariantCulture), namedArgs is ["varied"]);
 if (args is ["--sheets", .. var sheetArgs])
     return SheetCost.Run(sheetArgs.Length > 0 ? int.Parse(sheetArgs[0], CultureInfo.InvariantCulture) : 300, sheetArgs.Length > 1 ? sheetArgs[1] : null);
 

@@ -103,4 +103,56 @@ internal static class SheetCost
             $"{sheets} sheets on {Environment.ProcessorCount} threads: {all.Elapsed.TotalMilliseconds / sheets:0.00} ms of wall time a sheet (CPU {cpuMs / sheets:0.00} ms)"));
         return 0;
     }
+
+    /// <summary>
+    /// <paramref name="sheets"/> units, each its own sheet rendered once on every core: named "Đơn vị số i" (as the publication
+    /// benchmark's years) or, with <paramref name="varied"/>, with commune names of many different letters. Documents that draw
+    /// the same glyphs share one font cut (FontCuts in src/Documents), so varied names are the harder case.
+    /// </summary>
+    public static int Named(int sheets, bool varied)
+    {
+        var scheme = HueSample.Scheme;
+        var results = Enumerable.Range(0, sheets).Select(i =>
+        {
+            var template = HueSample.Units[i % HueSample.Units.Count];
+            var name = varied ? CommuneName(i) : "Đơn vị số " + i.ToString(CultureInfo.InvariantCulture);
+            var unit = new ParServerless.Scoring.Units.Unit(template.Code + "-" + i.ToString(CultureInfo.InvariantCulture), name, template.GroupCode);
+            return ScoreCalculator.Score(scheme, unit, HueSample.Year, UnitMarks.Gather(unit.Code, HueSample.Marks(scheme, template.Code).Select(m => m with { UnitCode = unit.Code })));
+        }).ToList();
+        var standings = Ranking.Rank(scheme, results);
+        var context = new ResultSheetContext("Ủy ban nhân dân tỉnh Thừa Thiên Huế", HueSample.PublishedOn,
+            "Quyết định số 12/QĐ-UBND ngày 06/01/2022 của Ủy ban nhân dân tỉnh Thừa Thiên Huế", DocumentStage.Final);
+        var units = standings.SelectMany(s => s.Rows.Select(r => (Standing: s, Code: r.Result.Unit.Code))).ToArray();
+        var names = units.Select(u => u.Standing.Find(u.Code)!.Result.Unit.Name).Distinct(StringComparer.Ordinal).Count();
+        var all = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        Parallel.For(0, units.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (standing, code) = units[i];
+            var sheet = WorkingSheet.Build(scheme, standing, code, null);
+            ResultSheetDocument.Render(sheet, scheme, context, standing);
+            WorkingSheetView.Utf8(sheet, scheme);
+        });
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{units.Length} sheets ({names} different names, {(varied ? "varied" : "numbered")}), each once on {Environment.ProcessorCount} threads: {all.Elapsed.TotalMilliseconds / units.Length:0.00} ms of wall time a sheet (CPU {cpuMs / units.Length:0.00} ms)"));
+        return 0;
+    }
+
+    private static readonly string[] Prefixes = ["Xã", "Phường", "Thị trấn", "Đặc khu"];
+
+    /// <summary>Syllables of Vietnamese place names, between them most tone marks on most vowels.</summary>
+    private static readonly string[] Syllables =
+    [
+        "Hòa", "Phước", "Quảng", "Điền", "Thủy", "Lộc", "Vĩnh", "Hưng", "Xuân", "Tây", "Đông", "Bắc", "Mỹ", "Thạnh", "Tân", "Bình",
+        "Khánh", "Hải", "Sơn", "Yên", "Ngọc", "Kỳ", "Đức", "Cẩm", "Nghĩa", "Hiệp", "Thắng", "Lợi", "Phú", "Quý", "Trạch", "Ứng",
+        "Đắk", "Krông", "Mường", "Nậm", "Pắc", "Sìn", "Hồ", "Tủa", "Chảy", "Ỷ", "Lữ", "Giồng", "Rạch", "Nhơn", "Ẩn", "Ữu",
+    ];
+
+    /// <summary>A deterministic commune name for unit <paramref name="i"/>: a prefix and two syllables.</summary>
+    private static string CommuneName(int i)
+    {
+        var n = Syllables.Length;
+        return $"{Prefixes[i % Prefixes.Length]} {Syllables[i * 7 % n]} {Syllables[(i / n + i * 13) % n]}";
+    }
 }
