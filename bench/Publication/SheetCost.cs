@@ -69,6 +69,7 @@ internal static class SheetCost
         double build = 0, render = 0, json = 0;
         long bytes = 0;
         var watch = new Stopwatch();
+        long pdfAllocated = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < sheets; i++)
         {
@@ -77,7 +78,9 @@ internal static class SheetCost
             var sheet = WorkingSheet.Build(scheme, standing, code, null);
             build += watch.Elapsed.TotalMilliseconds;
             watch.Restart();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             bytes += ResultSheetDocument.Render(sheet, scheme, context, standing).Length;
+            pdfAllocated += GC.GetAllocatedBytesForCurrentThread() - allocated;
             render += watch.Elapsed.TotalMilliseconds;
             watch.Restart();
             bytes += WorkingSheetView.Utf8(sheet, scheme).Length;
@@ -86,7 +89,7 @@ internal static class SheetCost
         // CPU time as well as wall time: on a shared machine the wall time also counts the waits for a core.
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{sheets} sheets, per sheet: WorkingSheet.Build {build / sheets:0.00} ms, PDF {render / sheets:0.00} ms, JSON {json / sheets:0.00} ms, total {(build + render + json) / sheets:0.00} ms (CPU {cpuMs / sheets:0.00} ms); {bytes / sheets / 1024} KiB"));
+            $"{sheets} sheets, per sheet: WorkingSheet.Build {build / sheets:0.00} ms, PDF {render / sheets:0.00} ms, JSON {json / sheets:0.00} ms, total {(build + render + json) / sheets:0.00} ms (CPU {cpuMs / sheets:0.00} ms); {bytes / sheets / 1024} KiB; the PDF allocated {pdfAllocated / sheets / 1024} KiB a sheet"));
 
         // The same sheets on every core at once: what the durable job's renderers get, without storage.
         var all = Stopwatch.StartNew();
