@@ -9,14 +9,31 @@ internal static class LineBreaker
     private readonly record struct Segment(string Text, TextStyle Style, float Width);
 
     /// <summary>A word: one or more segments (a word may change style midway) and the space that follows it.</summary>
+    /// <remarks>The first segment is held inline: almost every word has only one, and a list per word was most of what
+    /// laying out a result sheet allocated.</remarks>
     private sealed class Word
     {
-        public List<Segment> Segments { get; } = [];
-        public float Width { get; set; }
+        private Segment _first;
+        private List<Segment>? _more;
+
+        public int Count { get; private set; }
+        public Segment this[int index] => index == 0 ? _first : _more![index - 1];
+        public float Width { get; private set; }
         public float SpaceWidth { get; set; }
         public TextStyle? SpaceStyle { get; set; }
         public bool BreakAfter { get; set; }
+
+        public void Add(Segment segment)
+        {
+            if (Count == 0) _first = segment;
+            else (_more ??= []).Add(segment);
+            Count++;
+            Width += segment.Width;
+        }
     }
+
+    /// <summary>Joins the texts of a merged piece (one per renderer thread).</summary>
+    [ThreadStatic] private static System.Text.StringBuilder? _joined;
 
     public static List<TextLine> Break(TextEngine engine, Paragraph p, float width)
     {
@@ -30,7 +47,7 @@ internal static class LineBreaker
         {
             var available = width - p.LeftIndent - p.RightIndent - (first ? p.FirstLineIndent : 0);
             lines.Add(Compose(engine, p, line, available, last, first));
-            line = [];
+            line.Clear();
             used = 0;
             first = false;
         }
@@ -67,31 +84,75 @@ internal static class LineBreaker
         var x = start;
         var size = words.Count == 0 ? p.Runs.Select(r => r.Style.Size).DefaultIfEmpty(12).Max() : 0f;
         var ascent = 0f;
+        var piece = new Gathering(_joined ??= new System.Text.StringBuilder());
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
             var hasGap = i < words.Count - 1;
-            for (var s = 0; s < w.Segments.Count; s++)
+            for (var s = 0; s < w.Count; s++)
             {
-                var seg = w.Segments[s];
+                var seg = w[s];
                 // The space is drawn with the word so that text extraction keeps word boundaries.
-                var text = hasGap && s == w.Segments.Count - 1 ? seg.Text + " " : seg.Text;
-                // Consecutive pieces of one style on an unjustified line merge into one draw call.
-                if (extra == 0 && pieces.Count > 0 && pieces[^1].Item2 == seg.Style && EndsWithSpaceOrSameWord(pieces[^1].Item1, s))
-                    pieces[^1] = (pieces[^1].Item1 + text, seg.Style, pieces[^1].Item3);
+                var space = hasGap && s == w.Count - 1;
+                // Consecutive pieces of one style on an unjustified line merge into one draw call (within a word, or after a space).
+                if (extra == 0 && piece.Open && piece.Style == seg.Style && (s > 0 || piece.EndsWithSpace)) piece.Join(seg.Text, space);
                 else
-                    pieces.Add((text, seg.Style, x));
+                {
+                    piece.Flush(pieces);
+                    piece.Start(seg.Text, space, seg.Style, x);
+                }
                 x += seg.Width;
                 size = Math.Max(size, seg.Style.Size);
                 ascent = Math.Max(ascent, engine.Metrics(seg.Style).Ascent);
             }
             if (hasGap) x += w.SpaceWidth + extra;
         }
+        piece.Flush(pieces);
         if (ascent == 0) ascent = size * 0.891f;
         return new TextLine(pieces, natural, size * p.LineSpacing, ascent);
     }
 
-    private static bool EndsWithSpaceOrSameWord(string previous, int segmentIndex) => segmentIndex > 0 || previous.EndsWith(' ');
+    /// <summary>
+    /// A line's piece being gathered: its first text and space, then, once another text joins it, the texts joined in the
+    /// builder. A piece of one text (most of them) is that text itself, or with its space; nothing is concatenated twice.
+    /// </summary>
+    private struct Gathering(System.Text.StringBuilder joined)
+    {
+        private string? _first;
+        private bool _firstSpace;
+        private bool _joining;
+        private float _x;
+
+        public readonly bool Open => _first is not null;
+        public TextStyle Style { get; private set; }
+        public bool EndsWithSpace { get; private set; }
+
+        public void Start(string text, bool space, TextStyle style, float x)
+        {
+            (_first, _firstSpace, _joining, _x) = (text, space, false, x);
+            (Style, EndsWithSpace) = (style, space);
+        }
+
+        public void Join(string text, bool space)
+        {
+            if (!_joining)
+            {
+                joined.Clear().Append(_first);
+                if (_firstSpace) joined.Append(' ');
+                _joining = true;
+            }
+            joined.Append(text);
+            if (space) joined.Append(' ');
+            EndsWithSpace = space;
+        }
+
+        public void Flush(List<(string, TextStyle, float)> pieces)
+        {
+            if (_first is null) return;
+            pieces.Add((_joining ? joined.ToString() : _firstSpace ? _first + " " : _first, Style, _x));
+            _first = null;
+        }
+    }
 
     private static List<Word> Words(TextEngine engine, IReadOnlyList<Run> runs)
     {
@@ -108,12 +169,11 @@ internal static class LineBreaker
                 if (i > start)
                 {
                     var piece = text[start..i];
-                    current.Segments.Add(new Segment(piece, run.Style, engine.Measure(piece, run.Style)));
-                    current.Width += current.Segments[^1].Width;
+                    current.Add(new Segment(piece, run.Style, engine.Measure(piece, run.Style)));
                 }
                 if (!end)
                 {
-                    if (current.Segments.Count > 0 || text[i] == '\n')
+                    if (current.Count > 0 || text[i] == '\n')
                     {
                         current.SpaceWidth = text[i] == ' ' ? engine.Measure(" ", run.Style) : 0;
                         current.SpaceStyle = run.Style;
@@ -125,7 +185,7 @@ internal static class LineBreaker
                 start = i + 1;
             }
         }
-        if (current.Segments.Count > 0) words.Add(current);
+        if (current.Count > 0) words.Add(current);
         return words;
     }
 
@@ -134,12 +194,12 @@ internal static class LineBreaker
     {
         foreach (var word in words)
         {
-            if (word.Width <= width || word.Segments.Count != 1 || word.Segments[0].Text.Length < 2)
+            if (word.Width <= width || word.Count != 1 || word[0].Text.Length < 2)
             {
                 yield return word;
                 continue;
             }
-            var seg = word.Segments[0];
+            var seg = word[0];
             var text = seg.Text;
             var start = 0;
             while (start < text.Length)
@@ -147,8 +207,7 @@ internal static class LineBreaker
                 var end = start + 1;
                 while (end < text.Length && engine.Measure(text[start..(end + 1)], seg.Style) <= width) end++;
                 var piece = new Word();
-                piece.Segments.Add(new Segment(text[start..end], seg.Style, engine.Measure(text[start..end], seg.Style)));
-                piece.Width = piece.Segments[0].Width;
+                piece.Add(new Segment(text[start..end], seg.Style, engine.Measure(text[start..end], seg.Style)));
                 if (end >= text.Length)
                 {
                     piece.SpaceWidth = word.SpaceWidth;
