@@ -25,19 +25,19 @@ internal static class FontCuts
     /// </summary>
     internal const int MaxCached = 1024;
 
-    private static readonly ConcurrentDictionary<Key, SKTypeface> Cache = new();
-
     /// <summary>
     /// Skia's glyph cache budget for the process, raised from its default of 2 MB: the outlines of a few dozen cuts did not
     /// fit, so Skia dropped them and loaded them again document after document (7 % of a sheet's CPU at the default).
     /// </summary>
     internal const long GlyphCacheBytes = 32L * 1024 * 1024;
 
+    private static readonly ConcurrentDictionary<Key, SKTypeface> Cache = new();
+    private static int _cached;
+
     static FontCuts()
     {
         if (SKGraphics.GetFontCacheLimit() < GlyphCacheBytes) SKGraphics.SetFontCacheLimit(GlyphCacheBytes);
     }
-    private static int _cached;
 
     /// <summary>The cut of <paramref name="face"/> to <paramref name="glyphs"/> and <paramref name="codepoints"/>. Never dispose it.</summary>
     public static SKTypeface Get(FontFace face, IReadOnlySet<uint> glyphs, IReadOnlySet<uint> codepoints)
