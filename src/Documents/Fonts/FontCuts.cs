@@ -13,8 +13,8 @@ namespace ParServerless.Documents.Fonts;
 /// with another 5 % in HarfBuzz cutting the font). A province's sheets draw the same criteria and headings, so most of them
 /// draw the same glyph sets and now share one cut, hence one warm glyph cache.</para>
 /// <para>The cut is a function of the sets alone, so a document's bytes do not depend on which document made the cut first.
-/// Bounded: past <see cref="MaxCached"/> cuts the table starts afresh; a cut dropped from it stays valid for the documents
-/// still drawing with it, and is released when the last of them is collected.</para>
+/// Bounded: past <see cref="MaxCached"/> cuts or <see cref="MaxCachedBytes"/> of them the table starts afresh; a cut dropped
+/// from it stays valid for the documents still drawing with it, and is released when the last of them is collected.</para>
 /// </remarks>
 internal static class FontCuts
 {
@@ -26,6 +26,12 @@ internal static class FontCuts
     internal const int MaxCached = 1024;
 
     /// <summary>
+    /// The table's bound in font bytes, whichever bound comes first: a document drawing many different characters makes a
+    /// larger cut (up to the whole face, a few hundred KB), and odd inputs must not hold a thousand of those.
+    /// </summary>
+    internal const long MaxCachedBytes = 48L * 1024 * 1024;
+
+    /// <summary>
     /// Skia's glyph cache budget for the process, raised from its default of 2 MB: the outlines of a few dozen cuts did not
     /// fit, so Skia dropped them and loaded them again document after document (7 % of a sheet's CPU at the default).
     /// </summary>
@@ -33,6 +39,7 @@ internal static class FontCuts
 
     private static readonly ConcurrentDictionary<Key, SKTypeface> Cache = new();
     private static int _cached;
+    private static long _cachedBytes;
 
     static FontCuts()
     {
@@ -48,7 +55,9 @@ internal static class FontCuts
         using (var data = SKData.CreateCopy(bytes))
             cut = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"the {face} cut is not a font Skia can read");
         // Counted apart: ConcurrentDictionary.Count takes every lock. A race may clear twice or overshoot a little: harmless.
-        if (Interlocked.Increment(ref _cached) > MaxCached) Clear();
+        var count = Interlocked.Increment(ref _cached);
+        var total = Interlocked.Add(ref _cachedBytes, bytes.Length);
+        if (count > MaxCached || total > MaxCachedBytes) Clear();
         // Two documents may cut the same sets at once: the first stored wins, and the other's cut serves its own document.
         return Cache.GetOrAdd(key, cut);
     }
@@ -56,11 +65,15 @@ internal static class FontCuts
     /// <summary>Cuts held now (at most <see cref="MaxCached"/>).</summary>
     internal static int Count => Cache.Count;
 
+    /// <summary>Font bytes of the cuts made since the table last started afresh (at most <see cref="MaxCachedBytes"/>).</summary>
+    internal static long CachedBytes => Interlocked.Read(ref _cachedBytes);
+
     /// <summary>Drops every cut held (the documents drawing with one keep it): the next document cuts afresh.</summary>
     internal static void Clear()
     {
         Cache.Clear();
         Interlocked.Exchange(ref _cached, 0);
+        Interlocked.Exchange(ref _cachedBytes, 0);
     }
 
     private static uint[] Sorted(IReadOnlySet<uint> set)

@@ -64,6 +64,24 @@ public class FontCutsTest
     }
 
     [Fact]
+    public void Get_LargeCuts_AreBoundedByTheirBytes_NotOnlyTheirNumber()
+    {
+        // Every glyph of the face but one, a different one each time: cuts of nearly the whole face.
+        var whole = EmbeddedFonts.Get(FontFace.Italic);
+        var glyphs = Enumerable.Range(0, whole.GlyphCount).Select(g => (uint)g).ToArray();
+        var size = FontSubsetter.Subset(EmbeddedFonts.Data(FontFace.Italic), glyphs, []).Length;
+        var cuts = (int)(FontCuts.MaxCachedBytes / size) + 3;
+        Assert.True(cuts < FontCuts.MaxCached, $"a cut of the whole face ({size} bytes) is too small to test the byte bound");
+
+        for (var i = 1; i <= cuts; i++)
+            FontCuts.Get(FontFace.Italic, glyphs.Where(g => g != i).ToHashSet(), new HashSet<uint>());
+
+        // Without the byte bound the table would hold every one of them, more than MaxCachedBytes in all.
+        Assert.InRange(FontCuts.CachedBytes, 0, FontCuts.MaxCachedBytes);
+        Assert.InRange(FontCuts.Count, 0, (int)(FontCuts.MaxCachedBytes / (size / 2)));
+    }
+
+    [Fact]
     public void Render_WithCutsShared_OrCutAfresh_IsByteIdentical()
     {
         // Fresh cuts for the first sheet; then another unit's sheet; then the first again, its cuts now taken from the table.
