@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ParServerless.Functions.Http;
 using ParServerless.Pipeline;
+using ParServerless.Pipeline.Api;
 
 // The isolated worker: the Functions host (or the local stand-in, src/DevHost) starts this process and talks gRPC to it.
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -11,4 +12,7 @@ builder.UseMiddleware<HttpProblemsMiddleware>();
 builder.Services.AddParServerless(builder.Configuration);
 // ASP.NET Core's two lines per request would each travel to the host over gRPC; the host logs every invocation already.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.Build().Run();
+var app = builder.Build();
+// The first public request's work, done while the host and the worker shake hands (cold start; StartupWarmUp says why).
+StartupWarmUp.Start(app.Services);
+app.Run();
