@@ -54,10 +54,11 @@ internal static class FontCuts
         var bytes = FontSubsetter.Subset(EmbeddedFonts.Data(face), key.Glyphs, key.Codepoints);
         using (var data = SKData.CreateCopy(bytes))
             cut = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"the {face} cut is not a font Skia can read");
-        // Counted apart: ConcurrentDictionary.Count takes every lock. A race may clear twice or overshoot a little: harmless.
-        var count = Interlocked.Increment(ref _cached);
-        var total = Interlocked.Add(ref _cachedBytes, bytes.Length);
-        if (count > MaxCached || total > MaxCachedBytes) Clear();
+        // Counted apart: ConcurrentDictionary.Count takes every lock. The table starts afresh before the cut that would pass a
+        // bound, and that cut is counted in the new table. A race may clear twice or overshoot a little: harmless.
+        if (Volatile.Read(ref _cached) >= MaxCached || Interlocked.Read(ref _cachedBytes) + bytes.Length > MaxCachedBytes) Clear();
+        Interlocked.Increment(ref _cached);
+        Interlocked.Add(ref _cachedBytes, bytes.Length);
         // Two documents may cut the same sets at once: the first stored wins, and the other's cut serves its own document.
         return Cache.GetOrAdd(key, cut);
     }
