@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The worker's cold start to its first storage-backed answer (issue #14), as deployed, against a bare ASP.NET Core app in the
+# same run (bench/Pipeline/WorkerColdStart.cs). Writes bench/artifacts/pipeline.md; docs/BENCHMARKS.md says how to read it.
+#   bench/cold-start.sh [RUNS] [ROUNDS]     default 5 alternating runs per round (the medians), 3 rounds
+#
+# The worker is published as infra/package.sh publishes it (framework-dependent, linux-x64, ReadyToRun) and started with
+# PAR_STORAGE_PROVISIONED=true, as infra/main.bicep sets it. It is started twice per run, behind two builds of DevHost, the
+# local stand-in for the Functions host:
+#   precompiled-host  DevHost published ReadyToRun. The Functions host a deployed worker talks to is precompiled and already
+#                     running, so its forwarding path costs the worker no JIT: this is the figure the target is read on.
+#   jit-host          DevHost's plain Release build (what run.sh and the tests use), whose first forward is JIT-compiled on
+#                     the same two cores while the worker starts: the figure earlier sections of docs/BENCHMARKS.md report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/prereqs.sh
+ensure_node_modules
+RUNS="${1:-5}"
+ROUNDS="${2:-3}"
+OUT=bench/artifacts/cold-start
+for p in src/DevHost bench/Pipeline; do dotnet build "$p" -c Release --nologo -v quiet -clp:ErrorsOnly; done
+# Own obj/bin for each publish (--artifacts-path), as infra/package.sh: a RID-specific restore into src/*/obj would make the
+# next plain build start over.
+dotnet publish src/Functions -c Release -r linux-x64 --self-contained false -o "$OUT/worker" --artifacts-path "$OUT/worker-build" \
+  --nologo -v quiet -clp:ErrorsOnly -p:DebugType=none
+dotnet publish src/DevHost -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/devhost" \
+  --artifacts-path "$OUT/devhost-build" --nologo -v quiet -clp:ErrorsOnly -p:DebugType=none
+for round in $(seq 1 "$ROUNDS"); do
+  echo "==> round $round of $ROUNDS (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  dotnet bench/Pipeline/bin/Release/net10.0/ParServerless.Bench.Pipeline.dll 0 --cold-runs "$RUNS" --no-pipeline \
+    --worker-cold-start "precompiled-host=$OUT/worker;PAR_STORAGE_PROVISIONED=true;@devhost=$OUT/devhost" \
+    --worker-cold-start "jit-host=$OUT/worker;PAR_STORAGE_PROVISIONED=true"
+done
