@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The worker's cold start to its first storage-backed answer (issue #14), as deployed, against a bare ASP.NET Core app in the
 # same run (bench/Pipeline/WorkerColdStart.cs). Writes bench/artifacts/pipeline.md; docs/BENCHMARKS.md says how to read it.
-#   bench/cold-start.sh [RUNS] [ROUNDS]     default 5 alternating runs per round (the medians), 3 rounds
+#   bench/cold-start.sh [RUNS] [ROUNDS] [BENCH ARGS…]   default 5 alternating runs per round (the medians), 3 rounds;
+#     more builds to compare in the same runs, e.g. --worker-cold-start "before=/tmp/old-publish;PAR_STORAGE_PROVISIONED=true"
 #
 # The worker is published as infra/package.sh publishes it (framework-dependent, linux-x64, ReadyToRun) and started with
 # PAR_STORAGE_PROVISIONED=true, as infra/main.bicep sets it. It is started twice per run, behind two builds of DevHost, the
@@ -16,6 +17,7 @@ cd "$(dirname "$0")/.."
 ensure_node_modules
 RUNS="${1:-5}"
 ROUNDS="${2:-3}"
+shift $(( $# < 2 ? $# : 2 ))
 OUT=bench/artifacts/cold-start
 for p in src/DevHost bench/Pipeline; do dotnet build "$p" -c Release --nologo -v quiet -clp:ErrorsOnly; done
 # Own obj/bin for each publish (--artifacts-path), as infra/package.sh: a RID-specific restore into src/*/obj would make the
@@ -28,5 +30,5 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "==> round $round of $ROUNDS (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   dotnet bench/Pipeline/bin/Release/net10.0/ParServerless.Bench.Pipeline.dll 0 --cold-runs "$RUNS" --no-pipeline \
     --worker-cold-start "precompiled-host=$OUT/worker;PAR_STORAGE_PROVISIONED=true;@devhost=$OUT/devhost" \
-    --worker-cold-start "jit-host=$OUT/worker;PAR_STORAGE_PROVISIONED=true"
+    --worker-cold-start "jit-host=$OUT/worker;PAR_STORAGE_PROVISIONED=true" "$@"
 done

@@ -78,6 +78,16 @@ public sealed class PackageTest(PackageFixture package)
     }
 
     [Fact]
+    public void RuntimeConfig_TurnsDynamicCodeOff_AsTheColdStartBenchmarkMeasured()
+    {
+        // A new worker no longer emits and fully compiles code it runs once (src/Functions' project file says why).
+        var options = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Root, "ParServerless.Functions.runtimeconfig.json")))!["runtimeOptions"]!["configProperties"]!;
+        Assert.False((bool?)options["System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported"]);
+        var bench = File.ReadAllText(Path.Combine(Repo.Root, "bench", "Publication", "ParServerless.Bench.Publication.csproj"));
+        Assert.Contains("<DynamicCodeSupport>false</DynamicCodeSupport>", bench, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zip_HasNothingDevOnly()
     {
         var names = Names();
