@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ParServerless.Deploy.Tests.Support;
@@ -75,6 +76,19 @@ public sealed class PackageTest(PackageFixture package)
         // The benchmark's publishing process must run as the app does, or its figures say nothing about the app.
         var bench = File.ReadAllText(Path.Combine(Repo.Root, "bench", "Publication", "ParServerless.Bench.Publication.csproj"));
         Assert.Contains("<TieredPGO>false</TieredPGO>", bench, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ParServerless.Functions.dll")]
+    [InlineData("ParServerless.Pipeline.dll")]
+    [InlineData("ParServerless.Documents.dll")]
+    [InlineData("Microsoft.Azure.Functions.Worker.Grpc.dll")]
+    [InlineData("Azure.Data.Tables.dll")]
+    public void Assemblies_ArePrecompiled(string assembly)
+    {
+        // ReadyToRun (cold start, issue #14): the assembly carries native code beside its IL, announced in its CLI header.
+        using var pe = new PEReader(File.OpenRead(Path.Combine(package.Root, assembly)));
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{assembly} has no ReadyToRun code");
     }
 
     [Fact]
