@@ -7,8 +7,9 @@
 # The worker is published as infra/package.sh publishes it (framework-dependent, linux-x64, ReadyToRun) and started with
 # PAR_STORAGE_PROVISIONED=true, as infra/main.bicep sets it. It is started twice per run, behind two builds of DevHost, the
 # local stand-in for the Functions host:
-#   precompiled-host  DevHost published ReadyToRun. The Functions host a deployed worker talks to is precompiled and already
-#                     running, so its forwarding path costs the worker no JIT: this is the figure the target is read on.
+#   precompiled-host  DevHost published ReadyToRun. The Functions host a deployed worker talks to is already running when
+#                     the worker starts, so compiling its forwarding path is not in the worker's window: this is the figure
+#                     the target is read on.
 #   jit-host          DevHost's plain Release build (what run.sh and the tests use), whose first forward is JIT-compiled on
 #                     the same two cores while the worker starts: the figure earlier sections of docs/BENCHMARKS.md report.
 set -euo pipefail
