@@ -27,6 +27,8 @@ dotnet publish src/Functions -c Release -r linux-x64 --self-contained false -o "
   --nologo -v quiet -clp:ErrorsOnly -p:DebugType=none
 dotnet publish src/DevHost -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/devhost" \
   --artifacts-path "$OUT/devhost-build" --nologo -v quiet -clp:ErrorsOnly -p:DebugType=none
+# The build's compiler and MSBuild servers stay behind for a while after a build; they must not share the cores with the runs.
+dotnet build-server shutdown >/dev/null 2>&1 || true
 for round in $(seq 1 "$ROUNDS"); do
   echo "==> round $round of $ROUNDS (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   dotnet bench/Pipeline/bin/Release/net10.0/ParServerless.Bench.Pipeline.dll 0 --cold-runs "$RUNS" --no-pipeline \
