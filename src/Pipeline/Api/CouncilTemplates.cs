@@ -13,10 +13,12 @@ namespace ParServerless.Pipeline.Api;
 /// is prefilled, so the council edits only what it changes; survey and bonus/penalty templates are the empty group forms.
 /// </summary>
 /// <remarks>
-/// Prefill of an appraisal round: each unit's latest score and its note, that is the round's own current upload when there is
-/// one (the council downloads again to go on), else the round-1 appraisal (round 2 only), else the self-assessment. Survey
-/// leaves are never prefilled (they take no appraisal), nor is evidence (an appraisal has no evidence column). The file is
-/// <see cref="FilledFileWriter"/>'s, so it reads back to exactly what it shows.
+/// Prefill of an appraisal round: each unit's latest score, that is the round's own current upload when there is one (the
+/// council downloads again to go on), else the round-1 appraisal (round 2 only), else the self-assessment. Notes come only
+/// from the council's own rounds: the appraisal's note column is the council's opinion (ý kiến thẩm định), and a unit's
+/// explanation left standing there would read back as the council's. Survey leaves are never prefilled (they take no
+/// appraisal), nor is evidence (an appraisal has no evidence column). The file is <see cref="FilledFileWriter"/>'s, so it
+/// reads back to exactly what it shows.
 /// </remarks>
 public sealed class CouncilTemplates(YearStore years, UnitStore units, SchemeStore schemes, MarkStore marks)
 {
@@ -47,7 +49,10 @@ public sealed class CouncilTemplates(YearStore years, UnitStore units, SchemeSto
         return new ContentReply(bytes, ContentType(fileFormat), TemplateWriter.FileName(request, fileFormat));
     }
 
-    /// <summary>Each unit's latest score and note as a sheet of the requested round, on the group's appraised leaves only.</summary>
+    /// <summary>
+    /// Each unit's latest score as a sheet of the requested round, on the group's appraised leaves only, with the council's own
+    /// notes from an appraisal round and never the unit's.
+    /// </summary>
     internal static IReadOnlyList<MarkSheet> Prefill(Scheme scheme, TemplateRequest request, IReadOnlyDictionary<string, IReadOnlyList<MarkSheet>> current)
     {
         var target = request.Step.MarkSource;
@@ -62,8 +67,9 @@ public sealed class CouncilTemplates(YearStore years, UnitStore units, SchemeSto
             if (!current.TryGetValue(unit.Code, out var own)) continue;
             var from = order.Select(s => own.FirstOrDefault(x => x.Source == s && x.Scheme == scheme.Ref)).FirstOrDefault(x => x is not null);
             if (from is null) continue;
-            var leaves = from.Leaves.Where(l => appraised.Contains(l.Criterion) && (l.Points is not null || l.Note is not null))
-                .Select(l => l with { Evidence = [] }).ToList();
+            var councilNotes = from.Source != MarkSource.SelfAssessment;
+            var leaves = from.Leaves.Where(l => appraised.Contains(l.Criterion) && (l.Points is not null || (councilNotes && l.Note is not null)))
+                .Select(l => l with { Note = councilNotes ? l.Note : null, Evidence = [] }).ToList();
             sheets.Add(new MarkSheet(scheme.Ref, request.Year, unit.Code, target, leaves, []));
         }
         return sheets;

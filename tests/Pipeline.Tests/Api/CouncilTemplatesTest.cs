@@ -42,7 +42,7 @@ public sealed class CouncilTemplatesTest : IClassFixture<PipelineServicesFixture
     [InlineData("xlsx", FileFormat.Xlsx)]   // for people
     [InlineData("csv", FileFormat.Csv)]     // for spreadsheets saved as CSV
     [InlineData("json", FileFormat.Json)]   // for machine clients
-    public async Task Appraisal1_PrefilledWithSelfAssessment_ReadsBackToTheSameMarksForEveryUnitOfTheGroup(string format, FileFormat fileFormat)
+    public async Task Appraisal1_PrefilledWithTheSelfAssessedScores_NotTheUnitsNotes_ForEveryUnitOfTheGroup(string format, FileFormat fileFormat)
     {
         var year = 2060 + (int)fileFormat;
         var self = await SelfAssessmentAsync(year);
@@ -55,7 +55,10 @@ public sealed class CouncilTemplatesTest : IClassFixture<PipelineServicesFixture
         Assert.Equal(GroupSo.Select(u => u.Code).Order(StringComparer.Ordinal), outcome.Sheets.Select(s => s.UnitCode).Order(StringComparer.Ordinal));
         var mine = outcome.Sheets.Single(s => s.UnitCode == UploadWorld.Unit);
         Assert.Equal(MarkSource.Appraisal1, mine.Source);
-        Assert.Equal(Appraised(self).Select(l => (l.Criterion, l.Points, l.Note)), Ordered(mine).Select(l => (l.Criterion, l.Points, l.Note)));
+        // The unit's scores, for the council to change; not the unit's own explanations, which would otherwise read back as
+        // the council's opinion ("Ý kiến thẩm định") wherever the council left them standing.
+        Assert.Contains(Appraised(self), l => l.Note is not null);
+        Assert.Equal(Appraised(self).Select(l => (l.Criterion, l.Points, (string?)null)), Ordered(mine).Select(l => (l.Criterion, l.Points, l.Note)));
         // The other units sent nothing: their rows are there, blank, for the council to type.
         Assert.All(outcome.Sheets.Where(s => s.UnitCode != UploadWorld.Unit), s => Assert.All(s.Leaves, l => Assert.Null(l.Points)));
     }
@@ -79,7 +82,19 @@ public sealed class CouncilTemplatesTest : IClassFixture<PipelineServicesFixture
         Assert.Equal(MarkSource.Appraisal2, round2.Source);
         var leaves = Ordered(round2).ToList();
         Assert.Equal((first.Criterion, (decimal?)0m, "Hội đồng: chưa có văn bản"), (leaves[0].Criterion, leaves[0].Points, leaves[0].Note));
-        Assert.Equal(Appraised(self).Skip(1).Select(l => (l.Criterion, l.Points, l.Note)), leaves.Skip(1).Select(l => (l.Criterion, l.Points, l.Note)));
+        Assert.Equal(Appraised(self).Skip(1).Select(l => (l.Criterion, l.Points, (string?)null)), leaves.Skip(1).Select(l => (l.Criterion, l.Points, l.Note)));
+    }
+
+    [Fact]
+    public async Task Appraisal2_WithoutARoundOne_PrefilledWithTheSelfAssessedScoresOnly()
+    {
+        const int year = 2074;
+        var self = await SelfAssessmentAsync(year);
+
+        var file = Assert.IsType<ContentReply>(await Templates.TemplateAsync(year, "appraisal", "SO", 2, "json", CancellationToken.None));
+        var round2 = Read(year, 2, file, FileFormat.Json).Sheets.Single(s => s.UnitCode == UploadWorld.Unit);
+
+        Assert.Equal(Appraised(self).Select(l => (l.Criterion, l.Points, (string?)null)), Ordered(round2).Select(l => (l.Criterion, l.Points, l.Note)));
     }
 
     [Fact]
