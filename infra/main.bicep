@@ -25,6 +25,9 @@ param agencyKeySecret string
 @secure()
 param blobsExtensionKey string = ''
 
+@description('The public pages\' own address, e.g. "https://chisocchc.hue.gov.vn" (scheme and host only), named by link previews. Empty: the address each request came through.')
+param publicOrigin string = ''
+
 @description('Most instances Flex Consumption may scale out to.')
 @minValue(1)
 @maxValue(1000)
@@ -199,6 +202,11 @@ var commonSettings = [
     // saves a new instance 16 round trips before its first storage-backed answer (StorageNames.Settings.StorageProvisioned).
     name: 'PAR_STORAGE_PROVISIONED'
     value: 'true'
+  }
+  {
+    // Link previews (Open Graph) name this address, not the Host header of whichever request rendered the page (PublicOrigin).
+    name: 'PAR_PUBLIC_ORIGIN'
+    value: publicOrigin
   }
   {
     // The public pages sit at the root (routePrefix ""): the host's own landing page must not answer `/`.

@@ -44,6 +44,7 @@ public static class PipelineServices
         services.AddSingleton<AdminApi>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<CouncilTemplates>();
+        services.AddSingleton(_ => Pages.PublicOrigin.FromConfiguration(configuration));
         services.AddSingleton<Pages.PublicPages>();
         services.AddSingleton<Pages.AgencyDesk>();
         services.AddSingleton<Pages.BoardPage>();

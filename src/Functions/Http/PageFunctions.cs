@@ -8,7 +8,7 @@ using P = ParServerless.Pipeline.Pages.PageRoutes;
 namespace ParServerless.Functions.Http;
 
 /// <summary>The public web pages (trang công khai), in Vietnamese and English, rendered by <see cref="PublicPages"/>; the embargo is the API's.</summary>
-public sealed class PageFunctions(PublicPages pages)
+public sealed class PageFunctions(PublicPages pages, PublicOrigin origin)
 {
     [Function(F.PageYears)]
     public async Task<IResult> Years([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = P.Years)] HttpRequest req, CancellationToken ct) =>
@@ -54,8 +54,8 @@ public sealed class PageFunctions(PublicPages pages)
         return Results.Bytes(png, "image/png");
     }
 
-    /// <summary>Scheme and host of the request, for the absolute URLs link previews need.</summary>
-    private static string Origin(HttpRequest req) => req.Host.HasValue ? req.Scheme + "://" + req.Host.Value : "";
+    /// <summary>The pages' public address (configured, else the request's scheme and host), for the absolute URLs link previews need.</summary>
+    private string Origin(HttpRequest req) => origin.For(req.Scheme, req.Host.HasValue ? req.Host.Value : null);
 
     /// <summary>Answers a page. Published pages may be cached briefly; a 404 must not outlive a publication.</summary>
     internal static IResult Html(HttpRequest req, PageReply page)

@@ -89,6 +89,11 @@ public static class StorageNames
         /// first storage-backed answer. Unset or anything else: the app creates what is missing (DevHost, tests, a fresh Azurite).
         /// </summary>
         public const string StorageProvisioned = "PAR_STORAGE_PROVISIONED";
+        /// <summary>
+        /// Optional: the pages' public address, e.g. <c>https://chisocchc.hue.gov.vn</c>, which link previews name
+        /// (<see cref="Pages.PublicOrigin"/>); unset, the request's own scheme and host.
+        /// </summary>
+        public const string PublicOrigin = "PAR_PUBLIC_ORIGIN";
 
         public static IReadOnlyList<string> Required { get; } = [DecisionSchedule, AdminKey, AgencyKeySecret];
     }
