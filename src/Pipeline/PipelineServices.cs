@@ -44,7 +44,7 @@ public static class PipelineServices
         services.AddSingleton<AdminApi>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<CouncilTemplates>();
-        services.AddSingleton(_ => Pages.PublicOrigin.FromConfiguration(configuration));
+        services.AddSingleton(sp => Pages.PublicOriginLog.Logged(Pages.PublicOrigin.FromConfiguration(configuration), sp));
         services.AddSingleton<Pages.PublicPages>();
         services.AddSingleton<Pages.AgencyDesk>();
         services.AddSingleton<Pages.BoardPage>();

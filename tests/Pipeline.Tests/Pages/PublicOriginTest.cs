@@ -16,6 +16,7 @@ public sealed class PublicOriginTest
     {
         var origin = PublicOrigin.From(setting);
         Assert.Equal(expected, origin.Configured);
+        Assert.Null(origin.Rejected);
         Assert.Equal(expected, origin.For("https", "evil.example"));
         Assert.Equal(expected, origin.For("http", null));
     }
@@ -34,6 +35,8 @@ public sealed class PublicOriginTest
     {
         var origin = PublicOrigin.From(setting);
         Assert.Null(origin.Configured);
+        // Set but unusable: kept for the start-up warning; unset: nothing to warn about.
+        Assert.Equal(string.IsNullOrWhiteSpace(setting) ? null : setting, origin.Rejected);
         Assert.Equal("https://chiso.example:8443", origin.For("https", "chiso.example:8443"));
         Assert.Equal("", origin.For("https", null));   // no host: the URLs stay relative
     }
