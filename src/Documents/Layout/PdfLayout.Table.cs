@@ -138,7 +138,7 @@ internal sealed partial class PdfLayout
             }
             // The row's texts first, then its cell borders: the PDF writer switches graphics state once per row, not twice
             // between every two cells. (Rectangles, not one path: the writer keeps a rectangle as one short "re".)
-            // All of them as one text run per style (TextEngine.Draw says why).
+            // In reading order, one text run per stretch of one style (TextEngine.Draw says why).
             var texts = new List<PlacedText>(widths.Length);
             var left = x;
             for (var i = 0; i < widths.Length; i++)

@@ -88,10 +88,11 @@ internal sealed class TextEngine : IDisposable
     }
 
     /// <summary>
-    /// Draws several texts (a table row's cells, a line's pieces) as one text run per style, in the order the styles first
-    /// appear: Skia's PDF writer opens a text object, selects the font and sets the text matrix once per run, and moves with a
+    /// Draws several texts (a table row's cells, a line's pieces) in their order, one text run per stretch of texts of one
+    /// style: Skia's PDF writer opens a text object, selects the font and sets the text matrix once per run, and moves with a
     /// short "dx dy Td" between the texts of a run. Drawn one by one, each text cost a run of its own, and each run a lookup in
-    /// Skia's process-wide glyph cache, under its lock.
+    /// Skia's process-wide glyph cache, under its lock. Never regrouped by style across the order: text extraction, search and
+    /// screen readers meet a page's texts in the order they are drawn, which must be the order they are read.
     /// </summary>
     /// <remarks>Only for texts that nothing else is drawn between: a run draws its texts together, above what came before.</remarks>
     public void Draw(SKCanvas canvas, List<PlacedText> texts)
@@ -104,15 +105,11 @@ internal sealed class TextEngine : IDisposable
         var runs = new List<(ShapedRun Run, PlacedText Text)>(texts.Count);
         foreach (var t in texts)
             if (t.Text.Length > 0 && Run(t.Style.Face, Text.Nfc(t.Text)) is { Glyphs.Length: > 0 } run) runs.Add((run, t));
-        var drawn = new List<TextStyle>(2);
-        for (var first = 0; first < runs.Count; first++)
+        for (int first = 0, end; first < runs.Count; first = end)
         {
             var style = runs[first].Text.Style;
-            if (drawn.Contains(style)) continue;
-            drawn.Add(style);
             var count = 0;
-            for (var i = first; i < runs.Count; i++)
-                if (runs[i].Text.Style == style) count += runs[i].Run.Glyphs.Length;
+            for (end = first; end < runs.Count && runs[end].Text.Style == style; end++) count += runs[end].Run.Glyphs.Length;
             var font = Font(_drawFonts, _documentFaces[(int)style.Face] ?? EmbeddedFonts.Get(style.Face), style.Face, style.Size);
             using var builder = new SKTextBlobBuilder();
             var buffer = builder.AllocatePositionedRun(font, count);
@@ -120,10 +117,9 @@ internal sealed class TextEngine : IDisposable
             var points = buffer.Positions;
             var (x0, y0) = (runs[first].Text.X, runs[first].Text.Y);
             var at = 0;
-            for (var i = first; i < runs.Count; i++)
+            for (var i = first; i < end; i++)
             {
                 var (run, text) = runs[i];
-                if (text.Style != style) continue;
                 run.Glyphs.CopyTo(glyphs[at..]);
                 // Offsets from the run's origin on a grid of 2^-13 pt (far below a printer dot): with the font's 2,048 units
                 // per em and whole or half point sizes, every glyph position is then exactly representable, so the writer's

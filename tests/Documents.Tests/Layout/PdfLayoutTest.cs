@@ -98,7 +98,7 @@ public class PdfLayoutTest
         var body = new TextStyle(11);
         var bold = body.AsBold();
         using var layout = new PdfLayout(PageSetup.A4Portrait);
-        // Four body cells, one of them bold: the row's texts draw as two runs (regular, bold), in the order styles first appear.
+        // Four body cells, the last one bold: the row's texts draw as two runs (regular, bold), in reading order.
         layout.Add(new Table([new TableColumn("STT", 1), new TableColumn("Đơn vị", 4, TextAlign.Left), new TableColumn("Điểm", 2), new TableColumn("Xếp hạng", 2)],
             [new TableRow(["1", "Sở Nội vụ", "85,50", new TableCell("1", bold)])], body, bold));
         var pdf = layout.ToPdf(Info);
@@ -111,6 +111,26 @@ public class PdfLayoutTest
         Assert.Equal(3, operators.Count(o => o == "Tm"));
         Assert.Equal(3 + 2, operators.Count(o => o == "Td"));
         Assert.Equal(["STT | Đơn vị | Điểm | Xếp hạng", "1 | Sở Nội vụ | 85,50 | 1"], PdfText.Read(pdf).Pages[0]);
+    }
+
+    [Fact]
+    public void Table_Row_WithABoldCellInTheMiddle_DrawsItsTextsInReadingOrder()
+    {
+        var body = new TextStyle(11);
+        var bold = body.AsBold();
+        using var layout = new PdfLayout(PageSetup.A4Portrait);
+        // The bold score between regular cells: text extraction, search and screen readers meet a page's texts in the order
+        // they are drawn, so a row must draw them left to right, one run per stretch of one style (regular, bold, regular).
+        layout.Add(new Table([new TableColumn("STT", 1), new TableColumn("Đơn vị", 4, TextAlign.Left), new TableColumn("Điểm", 2), new TableColumn("Xếp hạng", 2)],
+            [new TableRow(["1", "Sở Nội vụ", new TableCell("85,50", bold), "2"])], body, bold));
+        var pdf = layout.ToPdf(Info);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var page = document.GetPage(1);
+        var drawn = string.Concat(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.Value));
+        Assert.Equal("STTĐơnvịĐiểmXếphạng" + "1SởNộivụ85,502", drawn);
+        // Header: one bold run; body: regular, bold, regular.
+        Assert.Equal(1 + 3, page.Operations.Count(o => o.Operator == "BT"));
     }
 
     [Fact]
