@@ -93,4 +93,27 @@ public sealed class HttpBehaviourTest(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(served, documented);
     }
+
+    /// <summary>
+    /// Cold start (issue #14): the worker serves the API and the pages without MVC, which the Functions ASP.NET Core integration
+    /// would otherwise register and load on every start (src/Functions/Http/AspNetCoreIntegration.cs).
+    /// </summary>
+    [Fact]
+    public async Task Worker_ServesApiAndPages_WithoutLoadingMvc()
+    {
+        using var api = await _p.Http.GetAsync("/api/public/years");
+        using var page = await _p.Http.GetAsync("/nam");
+        using var missing = await _p.Http.GetAsync("/api/public/years/1999");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // The assemblies a Linux process has loaded are mapped from their files. Compiling the integration's code that would
+        // call AddMvc() loads Microsoft.AspNetCore.Mvc(.Core) for its metadata; running it would load these.
+        var maps = await File.ReadAllTextAsync($"/proc/{_p.Host.Worker!.Process.ProcessId}/maps");
+        Assert.Contains("/Microsoft.AspNetCore.Server.Kestrel.Core.dll", maps, StringComparison.Ordinal);
+        Assert.Contains("/ParServerless.Pipeline.dll", maps, StringComparison.Ordinal);
+        foreach (var assembly in new[] { "Mvc.ViewFeatures", "Mvc.RazorPages", "Razor", "Components", "Antiforgery", "DataProtection" })
+            Assert.DoesNotContain($"/Microsoft.AspNetCore.{assembly}.dll", maps, StringComparison.Ordinal);
+    }
 }
