@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ParServerless.Pipeline.Pages;
 using ParServerless.Pipeline.Storage;
+using ParServerless.Testing;
+using Xunit.Abstractions;
 
 namespace ParServerless.Pipeline.Tests.Pages;
 
 /// <summary>The address link previews name: the configured public origin, else the request's own.</summary>
-public sealed class PublicOriginTest
+public sealed class PublicOriginTest(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("https://chisocchc.hue.gov.vn", "https://chisocchc.hue.gov.vn")]
@@ -49,5 +53,41 @@ public sealed class PublicOriginTest
             .Build();
         Assert.Equal("https://chisocchc.hue.gov.vn", PublicOrigin.FromConfiguration(configuration).Configured);
         Assert.Null(PublicOrigin.FromConfiguration(new ConfigurationBuilder().Build()).Configured);
+    }
+
+    /// <summary>
+    /// A set value that is not an origin is ignored, and the app's services say so once, naming the setting and the value
+    /// (an operator who typed the province's address without https:// learns why previews still name the platform's host).
+    /// </summary>
+    [Theory]
+    [InlineData("chisocchc.hue.gov.vn", true)]
+    [InlineData("https://chisocchc.hue.gov.vn/nam", true)]
+    [InlineData("https://chisocchc.hue.gov.vn", false)]
+    [InlineData(null, false)]
+    public void AppServices_WarnOnce_WhenTheSettingIsSetButNotAnOrigin(string? setting, bool warned)
+    {
+        var logging = new TestLogging(output);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            [StorageNames.Settings.PublicOrigin] = setting,
+        }).Build();
+        using var services = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(logging).SetMinimumLevel(LogLevel.Debug))
+            .AddParServerless(configuration)
+            .BuildServiceProvider();
+
+        var first = services.GetRequiredService<PublicOrigin>();
+        Assert.Same(first, services.GetRequiredService<PublicOrigin>());
+
+        var warnings = logging.Entries.Where(e => e.Level == LogLevel.Warning && e.Category == typeof(PublicOrigin).FullName).ToList();
+        if (!warned)
+        {
+            Assert.Empty(warnings);
+            return;
+        }
+        var warning = Assert.Single(warnings);
+        Assert.Contains($"{StorageNames.Settings.PublicOrigin} = '{setting}'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("not an http(s) origin", warning.Message, StringComparison.Ordinal);
     }
 }
