@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.Converters;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,7 @@ public static partial class AspNetCoreIntegration
             || integration.GetType(Namespace + "DefaultHttpCoordinator") is not { } coordinator
             || !coordinatorService.IsAssignableFrom(coordinator)
             || integration.GetType(Namespace + "HttpContextConverter") is not { } converter
+            || !typeof(IInputConverter).IsAssignableFrom(converter)
             || integration.GetType(Namespace + "HttpUriProvider")?.GetProperty("HttpUriString", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
                 ?.GetValue(null) is not string httpUri)
             return false;
