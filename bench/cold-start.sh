@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The worker's cold start to its first storage-backed answer (issue #14), as deployed, against a bare ASP.NET Core app in the
-# same run (bench/Pipeline/WorkerColdStart.cs). Writes bench/artifacts/pipeline.md; docs/BENCHMARKS.md says how to read it.
+# same run (bench/Pipeline/WorkerColdStart.cs). Writes each round's report to bench/artifacts/cold-start/rounds.md, then sums
+# the rounds up per build (bench/cold-start-summary.awk: the worst round, the median of all runs); docs/BENCHMARKS.md says
+# how to read them.
 #   bench/cold-start.sh [RUNS] [ROUNDS] [BENCH ARGS…]   default 5 alternating runs per round (the medians), 3 rounds;
 #     more builds to compare in the same runs, e.g. --worker-cold-start "before=/tmp/old-publish;PAR_STORAGE_PROVISIONED=true"
 #
@@ -29,9 +31,15 @@ dotnet publish src/DevHost -c Release -r linux-x64 --self-contained false -p:Pub
   --artifacts-path "$OUT/devhost-build" --nologo -v quiet -clp:ErrorsOnly -p:DebugType=none
 # The build's compiler and MSBuild servers stay behind for a while after a build; they must not share the cores with the runs.
 dotnet build-server shutdown >/dev/null 2>&1 || true
+ROUNDS_LOG="$OUT/rounds.md"
+: > "$ROUNDS_LOG"
 for round in $(seq 1 "$ROUNDS"); do
   echo "==> round $round of $ROUNDS (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   dotnet bench/Pipeline/bin/Release/net10.0/ParServerless.Bench.Pipeline.dll 0 --cold-runs "$RUNS" --no-pipeline \
     --worker-cold-start "precompiled-host=$OUT/worker;PAR_STORAGE_PROVISIONED=true;@devhost=$OUT/devhost" \
-    --worker-cold-start "jit-host=$OUT/worker;PAR_STORAGE_PROVISIONED=true" "$@"
+    --worker-cold-start "jit-host=$OUT/worker;PAR_STORAGE_PROVISIONED=true" "$@" | tee -a "$ROUNDS_LOG"
 done
+# Across the rounds: each build's range of per-round ratios (the worst round is what the target is judged on) and the median
+# of all its runs against the median of all the bare app's runs.
+echo "==> $ROUNDS rounds of $RUNS runs (all rounds: $ROUNDS_LOG)"
+bench/cold-start-summary.awk "$ROUNDS_LOG"
